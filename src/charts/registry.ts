@@ -1,0 +1,9 @@
+import { prisonersChart } from "./prisoners/index.ts";
+import type { ChartModule } from "./types.ts";
+
+/** Every chart a story section may name in its front matter, by id. */
+export const charts: Record<string, ChartModule> = {
+  [prisonersChart.id]: prisonersChart as unknown as ChartModule,
+};
+
+export const chartIds = Object.keys(charts);

@@ -1,0 +1,53 @@
+/**
+ * One error type for everything an editor can get wrong in `content/`.
+ * The message is written for a person who edits markdown and CSV, not for a developer:
+ * where (file, line, column), which field, what was there, what would be valid.
+ */
+export interface ContentProblem {
+  /** Path relative to the project root, e.g. `content/data/held.csv`. */
+  file: string;
+  /** 1-based line in that file, where there is one. */
+  line?: number;
+  /** 1-based column, where there is one. */
+  column?: number;
+  /** The field, column, attribute or key that is wrong. */
+  field?: string;
+  /** The value that was found, as written. */
+  value?: string;
+  /** What is wrong, in one sentence. */
+  problem: string;
+  /** What would be valid, or what to do. */
+  fix: string;
+}
+
+export class ContentError extends Error {
+  readonly problems: readonly ContentProblem[];
+
+  constructor(problems: readonly ContentProblem[]) {
+    super(problems.map(formatProblem).join("\n\n"));
+    this.name = "ContentError";
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(p: ContentProblem): string {
+  const where = [p.file, p.line, p.column].filter((part) => part !== undefined).join(":");
+  const lines = [`${where}: ${p.problem}`];
+  if (p.field !== undefined) lines.push(`  field: ${p.field}`);
+  if (p.value !== undefined) lines.push(`  value: ${p.value === "" ? "(empty)" : JSON.stringify(p.value)}`);
+  lines.push(`  fix:   ${p.fix}`);
+  return lines.join("\n");
+}
+
+/** Collects problems so that one run reports every mistake, not only the first. */
+export class ProblemList {
+  readonly items: ContentProblem[] = [];
+
+  add(problem: ContentProblem): void {
+    this.items.push(problem);
+  }
+
+  throwIfAny(): void {
+    if (this.items.length > 0) throw new ContentError(this.items);
+  }
+}

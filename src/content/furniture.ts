@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { ContentProblem } from "./errors.ts";
+import { readFrontMatter } from "./frontmatter.ts";
+import { markdownToHtml, parseMarkdown } from "./markdown.ts";
+
+/** What surrounds a chart wherever it appears (story, embed): written by editors in content/charts/<id>.md. */
+export interface Furniture {
+  id: string;
+  title: string;
+  description: string;
+  credit: string;
+  /** Text alternative of the chart in its default state (embeds, share cards). */
+  alt: string;
+  /** The markdown body: notes on method, shown under the chart. */
+  notesHtml: string;
+}
+
+const furnitureSchema = z.strictObject({
+  title: z.string({ error: "must be text" }).min(1, "is empty"),
+  description: z.string({ error: "must be text" }).min(1, "is empty"),
+  credit: z.string({ error: "must be text" }).min(1, "is empty"),
+  alt: z.string({ error: "must be text" }).min(1, "is empty"),
+});
+
+const furnitureDocs = {
+  title: "the chart's headline",
+  description: "one sentence under the headline saying what the chart shows",
+  credit: "who made the chart, e.g. Graphic: Revolving Door team",
+  alt: "a text alternative for the chart in its default state",
+};
+
+export function parseFurniture(source: string, file: string, id: string, problems: ContentProblem[]): Furniture | undefined {
+  const fm = readFrontMatter(source, file, furnitureSchema, furnitureDocs);
+  problems.push(...fm.problems);
+  if (!fm.data) return undefined;
+  return { id, ...fm.data, notesHtml: markdownToHtml(parseMarkdown(fm.body).children) };
+}

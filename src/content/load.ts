@@ -1,0 +1,58 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { charts } from "../charts/registry.ts";
+import { loadDataset, type Dataset } from "../data/load.ts";
+import { ContentError, type ContentProblem } from "./errors.ts";
+import { parseFurniture, type Furniture } from "./furniture.ts";
+import { displayPath } from "./paths.ts";
+import { parseSection, type Section } from "./story.ts";
+
+export interface Story {
+  data: Dataset;
+  sections: Section[];
+  furniture: Record<string, Furniture>;
+}
+
+/**
+ * Reads and checks everything in content/. Throws one ContentError listing every problem found,
+ * so the build (and `npm run check`) stop before anything is written.
+ */
+export function loadStory(contentDir = join(process.cwd(), "content")): Story {
+  const { data, problems } = loadDataset(join(contentDir, "data"));
+  const all: ContentProblem[] = [...problems];
+
+  const furniture: Record<string, Furniture> = {};
+  for (const id of Object.keys(charts)) {
+    const path = join(contentDir, "charts", `${id}.md`);
+    const file = displayPath(path);
+    if (!existsSync(path)) {
+      all.push({ file, problem: `the chart "${id}" has no furniture file`, fix: `Create ${file} with title, description, credit and alt (see EDITING.md).` });
+      continue;
+    }
+    const parsed = parseFurniture(readFileSync(path, "utf8"), file, id, all);
+    if (parsed) furniture[id] = parsed;
+  }
+
+  const storyDir = join(contentDir, "story");
+  const files = existsSync(storyDir) ? readdirSync(storyDir).filter((f) => f.endsWith(".md")).sort() : [];
+  if (files.length === 0) all.push({ file: displayPath(storyDir), problem: "there are no story sections", fix: "Add markdown files such as 01-the-count.md (see EDITING.md)." });
+
+  const sections: Section[] = [];
+  const stepIds = new Map<string, string>();
+  if (all.length === 0) {
+    for (const name of files) {
+      const path = join(storyDir, name);
+      const file = displayPath(path);
+      const section = parseSection(readFileSync(path, "utf8"), file, name, data, all);
+      if (!section) continue;
+      for (const step of section.steps) {
+        const first = stepIds.get(step.id);
+        if (first) all.push({ file, line: step.line, field: "id", value: step.id, problem: `the step id "${step.id}" is already used at ${first}`, fix: "Step ids are page anchors and must be unique in the whole story: rename one of them." });
+        else stepIds.set(step.id, `${file}:${step.line}`);
+      }
+      sections.push(section);
+    }
+  }
+  if (all.length) throw new ContentError(all);
+  return { data, sections, furniture };
+}

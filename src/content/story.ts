@@ -1,0 +1,150 @@
+import type { RootContent } from "mdast";
+import type { ContainerDirective } from "mdast-util-directive";
+import { z } from "zod";
+import { charts, chartIds } from "../charts/registry.ts";
+import type { Dataset } from "../data/load.ts";
+import { validChoices } from "./did-you-mean.ts";
+import type { ContentProblem } from "./errors.ts";
+import { readFrontMatter } from "./frontmatter.ts";
+import { bindNumbers, markdownToHtml, parseMarkdown, plainText } from "./markdown.ts";
+
+/** One step: a block of text and the complete chart state it asks for. */
+export interface Step {
+  id: string;
+  line: number;
+  html: string;
+  /** The text alternative of the chart in this step's state. */
+  alt: string;
+  /** The chart state, complete (defaults filled in). */
+  state: Record<string, unknown>;
+}
+
+export interface Section {
+  /** From the file name: `02-the-deals.md` → `the-deals`. */
+  id: string;
+  file: string;
+  title: string;
+  chart: string | undefined;
+  introHtml: string;
+  steps: Step[];
+  outroHtml: string;
+}
+
+const sectionSchema = z.strictObject({
+  title: z.string({ error: "must be text" }).min(1, "is empty"),
+  chart: z.string({ error: "must be a chart id" }).optional(),
+});
+
+const sectionDocs = {
+  title: "the section's heading, e.g. title: The count since 2020",
+  chart: `the chart this section's steps drive (optional for text-only sections): ${chartIds.join(", ")}`,
+};
+
+const STEP_ID = /^[a-z][a-z0-9-]*$/;
+
+export function sectionId(fileName: string): string {
+  return fileName.replace(/\.md$/, "").replace(/^\d+[-_]/, "");
+}
+
+/** Parses one section file. Step ids are checked for uniqueness across files by the caller. */
+export function parseSection(source: string, file: string, fileName: string, data: Dataset, problems: ContentProblem[]): Section | undefined {
+  const fm = readFrontMatter(source, file, sectionSchema, sectionDocs);
+  problems.push(...fm.problems);
+  if (!fm.data) return undefined;
+  const { title, chart: chartId } = fm.data;
+  const chart = chartId === undefined ? undefined : charts[chartId];
+  if (chartId !== undefined && !chart) {
+    const line = source.split(/\r?\n/).findIndex((l) => /^chart\s*:/.test(l)) + 1;
+    problems.push({ file, line, field: "chart", value: chartId, problem: `there is no chart called "${chartId}"`, fix: validChoices(chartId, chartIds) });
+    return undefined;
+  }
+  const sourceLines = fm.body.split("\n");
+  const tree = parseMarkdown(fm.body);
+  const intro: RootContent[] = [];
+  const outro: RootContent[] = [];
+  const steps: Step[] = [];
+
+  for (const node of tree.children) {
+    if (node.type === "containerDirective" && node.name === "step") {
+      if (outro.length) {
+        problems.push({ file, line: outro[0]!.position?.start.line, problem: "text stands between two steps, outside any step", fix: "Move it into the step before or after it (inside its ::: lines), or to the top of the section." });
+        outro.length = 0;
+      }
+      const step = parseStep(node, { file, sourceLines, chartId, data, problems });
+      if (step) steps.push(step);
+    } else (steps.length ? outro : intro).push(node);
+  }
+  bindNumbers(intro, data, file, problems);
+  bindNumbers(outro, data, file, problems);
+
+  if (chart && steps.length === 0) {
+    problems.push({ file, line: 1, field: "chart", value: chartId, problem: "this section names a chart but has no steps", fix: "Add at least one step:\n:::step{#my-step-id}\nText of the step.\n::alt[What the chart shows in this state.]\n:::\nor remove the chart line." });
+  }
+  if (!chart && steps.length > 0) {
+    problems.push({ file, line: steps[0]!.line, problem: "this section has steps but no chart for them to drive", fix: `Add a chart line to the front matter: chart: ${chartIds[0]}` });
+  }
+  if (intro.length === 0 && steps.length === 0) {
+    problems.push({ file, line: 1, problem: "the section is empty", fix: "Write its text below the front matter, or delete the file." });
+  }
+  return { id: sectionId(fileName), file, title, chart: chartId, introHtml: markdownToHtml(intro), steps, outroHtml: markdownToHtml(outro) };
+}
+
+interface StepContext {
+  file: string;
+  sourceLines: string[];
+  chartId: string | undefined;
+  data: Dataset;
+  problems: ContentProblem[];
+}
+
+function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined {
+  const { file, problems } = ctx;
+  const line = node.position?.start.line ?? 1;
+  const columnOf = (attr: string): number | undefined => {
+    const index = ctx.sourceLines[line - 1]?.search(new RegExp(`[{\\s#.]${attr.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`));
+    return index === undefined || index < 0 ? undefined : index + 2;
+  };
+  const { id, ...attrs } = (node.attributes ?? {}) as Record<string, string | undefined>;
+  const count = problems.length;
+  if (!id) {
+    problems.push({ file, line, field: "id", problem: "this step has no id", fix: "Give it one after a #, e.g. :::step{#sep-11 …}; ids are lower-case letters, digits and hyphens, unique in the story." });
+  } else if (!STEP_ID.test(id)) {
+    problems.push({ file, line, column: columnOf(id), field: "id", value: id, problem: "this step id is not lower-case letters, digits and hyphens, starting with a letter", fix: "Rename it, e.g. #sep-11." });
+  }
+
+  const altNode = node.children.find((c) => c.type === "leafDirective" && c.name === "alt");
+  const body = node.children.filter((c) => c !== altNode);
+  bindNumbers(body, ctx.data, file, problems);
+  if (altNode) bindNumbers([altNode], ctx.data, file, problems, ["alt"]);
+  const alt = altNode ? plainText(altNode).trim() : "";
+  if (!alt) {
+    problems.push({ file, line, field: "::alt", value: id, problem: `step "${id ?? "?"}" has no text alternative`, fix: "Add a line inside the step describing what the chart shows in this state, for readers who cannot see it:\n::alt[Line chart: the count of political prisoners held fell from … to …]" });
+  }
+  if (body.length === 0) {
+    problems.push({ file, line, field: "text", value: id, problem: `step "${id ?? "?"}" has no text`, fix: "Write the step's text between its ::: lines." });
+  }
+
+  const chart = ctx.chartId === undefined ? undefined : charts[ctx.chartId];
+  let state: Record<string, unknown> = {};
+  if (chart) {
+    const fields = Object.keys(chart.fields);
+    const unknown = Object.keys(attrs).filter((k) => !fields.includes(k));
+    for (const key of unknown) {
+      problems.push({ file, line, column: columnOf(key), field: key, value: key, problem: `"${key}" is not a state field of the ${chart.id} chart`, fix: validChoices(key, fields) + ` (${fields.map((f) => `${f}: ${chart.fields[f]}`).join("; ")})` });
+    }
+    if (unknown.length === 0) {
+      const parsed = chart.state.safeParse(attrs as Record<string, string>);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0]);
+          problems.push({ file, line, column: columnOf(field), field, value: attrs[field], problem: `${field} ${issue.message}`, fix: `${field}: ${chart.fields[field] ?? ""}` });
+        }
+      } else {
+        state = parsed.data;
+        for (const p of chart.check(parsed.data, ctx.data)) problems.push({ file, line, column: columnOf(p.field), ...p });
+      }
+    }
+  }
+  if (problems.length > count || !id) return undefined;
+  return { id, line, html: markdownToHtml(body), alt, state };
+}

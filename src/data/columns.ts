@@ -1,0 +1,31 @@
+import type { z } from "zod";
+import { httpUrl, isoDate, optionalText, requiredText } from "./fields.ts";
+
+/** One CSV column: how to read it, and what an editor needs to know to fill it in. */
+export interface Column<S extends z.ZodType = z.ZodType> {
+  schema: S;
+  /** What the column means, shown in EDITING.md and in errors. */
+  doc: string;
+  /** A valid value, shown in errors as "e.g. …". */
+  example: string;
+}
+
+export function column<S extends z.ZodType>(schema: S, doc: string, example: string): Column<S> {
+  return { schema, doc, example };
+}
+
+/** Every row carries its source: who published the figure, where, and when. */
+export const sourceColumns = {
+  source_name: column(requiredText, "Who published the figure (outlet, and whom it cites)", "IPS citing Viasna"),
+  source_url: column(httpUrl, "The web address of the page that states the figure", "https://spring96.org/en/news/115297"),
+  published: column(isoDate, "The date that page was published, YYYY-MM-DD", "2025-10-07"),
+  note: column(optionalText, "Anything a reader or editor should know about this figure (may be empty)", "approx."),
+};
+
+/** The source fields of a parsed row, shared by every table. */
+export interface Sourced {
+  source_name: string;
+  source_url: string;
+  published: string;
+  note: string;
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+
+/**
+ * Cell parsers shared by every CSV table. Each message completes the sentence
+ * "<column> <message>", and each column carries the fix an editor should apply.
+ */
+
+/** The earliest date the story covers: the crackdown after the August 2020 election began that year. */
+export const EARLIEST_DATE = "2020-01-01";
+
+/** Today as YYYY-MM-DD. REVOLVING_DOOR_TODAY pins it, so tests do not age. */
+export function today(): string {
+  return process.env.REVOLVING_DOOR_TODAY ?? new Date().toISOString().slice(0, 10);
+}
+
+export function isRealDate(iso: string): boolean {
+  const parsed = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso;
+}
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "is not a date written YYYY-MM-DD")
+  .refine(isRealDate, "is not a real calendar date")
+  .refine((d) => d >= EARLIEST_DATE, `is before ${EARLIEST_DATE}, earlier than anything this story covers`)
+  .refine((d) => d <= today(), "is in the future");
+
+export const count = z
+  .string()
+  .refine((s) => !/^-\s*\d/.test(s.trim()), "is negative")
+  .refine((s) => /^\d+$/.test(s), "is not a whole number")
+  .transform(Number);
+
+/** A count that sources may not give: an empty cell is a gap, never zero. */
+export const optionalCount = z.union([z.literal("").transform(() => null), count]);
+
+export const requiredText = z.string().refine((s) => s.trim() !== "", "is empty");
+
+export const optionalText = z.string().transform((s) => s.trim());
+
+export const httpUrl = z
+  .string()
+  .refine((s) => s.trim() !== "", "is empty")
+  .refine((s) => {
+    try {
+      const url = new URL(s);
+      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+    } catch {
+      return false;
+    }
+  }, "is not a web address (URL)");
+
+export const yesNo = z.enum(["yes", "no"], { error: 'is neither "yes" nor "no"' }).transform((v) => v === "yes");
+
+export const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "is not an id of lower-case letters, digits and hyphens");

@@ -1,0 +1,66 @@
+import { select, type Selection } from "d3-selection";
+import "d3-transition";
+import type { Layer, Mark, Scene } from "./scene.ts";
+
+export interface RenderOptions {
+  /** Milliseconds; 0 sets attributes directly and creates no transition (server, reduced motion). */
+  duration: number;
+}
+
+type AnySelection = Selection<SVGElement, Mark, SVGGElement, Layer>;
+
+function applyAttrs(selection: AnySelection, mark: (m: Mark) => Mark["attrs"]): void {
+  selection.each(function (m) {
+    const node = select(this);
+    for (const [name, value] of Object.entries(mark(m))) node.attr(name, value);
+    if (m.text !== undefined) node.text(m.text);
+  });
+}
+
+/**
+ * Draws a scene into an SVG element, converging from whatever the element shows now.
+ * The same function runs on the server (against linkedom) and in the browser, where it adopts the
+ * server's nodes by their data-key and animates from them.
+ */
+export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOptions): void {
+  const root = select(svg).attr("viewBox", `0 0 ${scene.width} ${scene.height}`);
+  const layers = root
+    .selectAll<SVGGElement, Layer>("g[data-layer]")
+    .data(scene.layers, function (d) {
+      return d ? d.id : (this as SVGGElement).getAttribute("data-layer") ?? "";
+    })
+    .join((enter) => enter.append("g").attr("data-layer", (d) => d.id));
+
+  layers.each(function (layer) {
+    const marks = select(this)
+      .selectAll<SVGElement, Mark>("[data-key]")
+      .data(layer.marks, function (d) {
+        return d ? d.key : ((this as SVGElement).getAttribute("data-key") ?? "");
+      });
+
+    const exiting = marks.exit<Mark>();
+    if (duration > 0) exiting.transition().duration(duration).attr("opacity", 0).remove();
+    else exiting.remove();
+
+    const entered = marks
+      .enter()
+      .append((m) => svg.ownerDocument.createElementNS("http://www.w3.org/2000/svg", m.tag) as SVGElement)
+      .attr("data-key", (m) => m.key) as unknown as AnySelection;
+    applyAttrs(entered, (m) => m.attrs);
+
+    const updated = marks as unknown as AnySelection;
+    if (duration > 0) {
+      entered.attr("opacity", 0).transition().duration(duration).attr("opacity", (m) => m.attrs.opacity ?? 1);
+      updated.each(function (m) {
+        const node = select(this);
+        if (m.text !== undefined) node.text(m.text);
+        const t = node.transition().duration(duration);
+        for (const [name, value] of Object.entries(m.attrs)) t.attr(name, value);
+      });
+    } else {
+      applyAttrs(updated, (m) => m.attrs);
+    }
+    // Keep document order equal to the scene's order, so later marks paint on top.
+    entered.merge(updated).order();
+  });
+}

@@ -1,0 +1,76 @@
+import scrollama from "scrollama";
+
+/**
+ * The only module that knows about scrollama. Scrollama tells us *that* the reader crossed a step;
+ * which step is active is then derived from positions, so fast scrolling, reloads mid-story, anchor
+ * jumps and scrolling up all land on the step under the trigger line.
+ */
+
+/** Where the trigger line sits, as a share of the viewport height from the top. */
+export type Offset = number;
+
+/** The last step whose top has passed the trigger line; the first step before any has. */
+export function activeStep(steps: readonly HTMLElement[], triggerY: number): HTMLElement | undefined {
+  let active = steps[0];
+  for (const step of steps) {
+    if (step.getBoundingClientRect().top <= triggerY) active = step;
+  }
+  return active;
+}
+
+/** The part of scrollama we use, typed by hand: its bundled types drift from its code. */
+interface ScrollamaSlice {
+  setup(options: { step: HTMLElement[]; offset: number }): ScrollamaSlice;
+  onStepEnter(callback: () => void): ScrollamaSlice;
+  onStepExit(callback: () => void): ScrollamaSlice;
+  resize(): ScrollamaSlice;
+  destroy(): void;
+}
+
+export interface Scroller {
+  /** Re-reads positions (after fonts load, a resize, or the URL bar moving). */
+  refresh(): void;
+  destroy(): void;
+}
+
+export function watchSteps(steps: HTMLElement[], offset: () => Offset, onActive: (step: HTMLElement) => void): Scroller {
+  let current: HTMLElement | undefined;
+  let frame = 0;
+  const update = (): void => {
+    frame = 0;
+    const next = activeStep(steps, window.innerHeight * offset());
+    if (next && next !== current) {
+      current = next;
+      onActive(next);
+    }
+  };
+  const schedule = (): void => {
+    if (!frame) frame = requestAnimationFrame(update);
+  };
+
+  // scrollama 3.2 throws on an offset outside 0..1, so clamp what we pass it.
+  const instance = scrollama() as unknown as ScrollamaSlice;
+  instance.setup({ step: steps, offset: Math.min(1, Math.max(0, offset())) }).onStepEnter(schedule).onStepExit(schedule);
+
+  const onResize = (): void => {
+    instance.resize();
+    schedule();
+  };
+  // A scroll listener is passive and coalesced to one frame; it catches what the observer misses
+  // when a reader flings past several steps in one frame.
+  window.addEventListener("scroll", schedule, { passive: true });
+  window.addEventListener("resize", onResize);
+  window.addEventListener("hashchange", schedule);
+  update();
+
+  return {
+    refresh: onResize,
+    destroy() {
+      instance.destroy();
+      window.removeEventListener("scroll", schedule);
+      window.removeEventListener("resize", onResize);
+      window.removeEventListener("hashchange", schedule);
+      if (frame) cancelAnimationFrame(frame);
+    },
+  };
+}
