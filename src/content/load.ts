@@ -15,9 +15,10 @@ export interface Story {
 
 /**
  * Reads and checks everything in content/. Throws one ContentError listing every problem found,
- * so the build (and `npm run check`) stop before anything is written.
+ * so the build (and `npm run check`) stop before anything is written. REVOLVING_DOOR_CONTENT_DIR
+ * points it at another copy of content/ (tests build broken copies).
  */
-export function loadStory(contentDir = join(process.cwd(), "content")): Story {
+export function loadStory(contentDir = process.env.REVOLVING_DOOR_CONTENT_DIR ?? join(process.cwd(), "content")): Story {
   const { data, problems } = loadDataset(join(contentDir, "data"));
   const all: ContentProblem[] = [...problems];
 

@@ -69,8 +69,9 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
   const flowOpacity = showFlows ? 1 : 0;
 
   const spanYears = (+to - +from) / (365 * DAY);
-  const ticks = spanYears > 1.5 ? x.ticks(utcYear.every(compact && spanYears > 4 ? 2 : 1)!) : x.ticks(compact ? 3 : 6);
-  const tickFormat = spanYears > 1.5 ? utcFormat("%Y") : utcFormat("%b %Y");
+  const monthStep = spanYears > 0.75 ? (compact ? 6 : 3) : compact ? 2 : 1;
+  const ticks = spanYears > 1.5 ? x.ticks(utcYear.every(compact && spanYears > 4 ? 2 : 1)!) : x.ticks(utcMonth.every(monthStep)!);
+  const tickFormat = spanYears > 1.5 ? utcFormat("%Y") : (t: Date) => utcFormat(t.getUTCMonth() === 0 || +t === +ticks[0]! ? "%b %Y" : "%b")(t);
 
   const axes: Mark[] = ticks.map((t) => text(`x-${+t}`, x(t), height - 6, tickFormat(t), "tick", "middle"));
   for (const v of yHeld.ticks(4)) {
@@ -83,8 +84,8 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
     axes.push({ key: `yf-${v}`, tag: "text", attrs: { x: margin.left - 6, y: y + 4, class: "tick", "text-anchor": "end", opacity: flowOpacity }, text: formatCount(Math.abs(v)) });
   }
   axes.push({ key: "title-held", tag: "text", attrs: { x: margin.left, y: margin.top - 14, class: "panel-title", opacity: heldOpacity }, text: "Political prisoners held, Viasna count" });
-  axes.push({ key: "title-flows-up", tag: "text", attrs: { x: margin.left, y: flowsTop - 14, class: "panel-title recognised-label", opacity: flowOpacity }, text: "▲ Newly recognised per month" });
-  axes.push({ key: "title-flows-down", tag: "text", attrs: { x: width - margin.right, y: flowsTop - 14, class: "panel-title released-label", "text-anchor": "end", opacity: flowOpacity }, text: "Freed per release ▼" });
+  axes.push({ key: "title-flows-up", tag: "text", attrs: { x: margin.left, y: flowsTop - 14, class: "panel-title recognised-label", opacity: flowOpacity }, text: compact ? "▲ Recognised per month" : "▲ Newly recognised per month" });
+  axes.push({ key: "title-flows-down", tag: "text", attrs: { x: width - margin.right, y: flowsTop - 14, class: "panel-title released-label", "text-anchor": "end", opacity: flowOpacity }, text: compact ? "Freed ▼" : "Freed per release ▼" });
 
   const heldMarks: Mark[] = [];
   const path = line<HeldRow>()
@@ -119,7 +120,7 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
   }
   for (const r of releases) {
     const cx = x(parseDay(r.date));
-    const w = Math.max(3, x(new Date(+parseDay(r.date) + 6 * DAY)) - cx);
+    const w = compact ? 3 : 5;
     const cls = `released${r.us_brokered ? " us" : ""}${state.highlight === r.id ? " highlighted" : ""}`;
     flowMarks.push({ key: `rel-${r.id}`, tag: "rect", attrs: { x: round(cx - w / 2), width: round(w), y: round(y0), height: round(yFlow(-r.released) - y0), class: cls, opacity: flowOpacity } });
   }
@@ -132,7 +133,7 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
     const right = hx > width * 0.6;
     const lx = right ? hx - 6 : hx + 6;
     const anchor = right ? "end" : "start";
-    const labelY = showFlows ? Math.max(flowsTop + 12, yFlow(-chosen.released) + 16) : heldBottom - 24;
+    const labelY = showFlows ? y0 + 16 : heldBottom - 40;
     highlight.push(text("hl-date", lx, labelY, formatDay(parseDay(chosen.date)), "hl-label strong", anchor));
     highlight.push(text("hl-freed", lx, labelY + 15, `${formatCount(chosen.released)} freed`, "hl-label", anchor));
     const sameDay = data.recognitions.find((r) => r.period_start === chosen.date && r.period_end === chosen.date);

@@ -1,0 +1,24 @@
+import { defineConfig } from "vitest/config";
+
+// Four kinds of test, each with its own cost: unit and snapshots need no build; build and
+// browser tests share one real build, made once by the global setup.
+export default defineConfig({
+  test: {
+    env: { TZ: "UTC", REVOLVING_DOOR_TODAY: "2026-11-25" },
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      { extends: true, test: { name: "snapshots", include: ["tests/snapshots/**/*.test.ts"] } },
+      {
+        extends: true,
+        test: {
+          name: "build",
+          include: ["tests/build/**/*.test.ts", "tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/support/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
