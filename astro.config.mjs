@@ -12,5 +12,4 @@ export default defineConfig({
   // Inline small stylesheets: one request fewer on slow connections.
   build: { inlineStylesheets: "always" },
   server: { port: 4321, host: "127.0.0.1" },
-  preview: { port: 4321, host: "127.0.0.1" },
 });

@@ -16,7 +16,9 @@ try {
   loadStory();
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
-  console.error(`Build stopped: content/ has ${error.problems.length} problem(s). Nothing was published.\n\n${error.message}\n`);
+  console.error(
+    `Build stopped: content/ has ${error.problems.length} problem(s). Nothing was published.\n\n${error.message}\n`,
+  );
   process.exit(1);
 }
 

@@ -12,7 +12,10 @@ const isRoot = process.getuid?.() === 0;
 if (isRoot && existsSync("/usr/bin/apt-get")) {
   console.log("No Chromium found: installing Debian's chromium package (apt-get install -y chromium)…");
   execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
   if (browserPath()) process.exit(0);
 }
 console.error(

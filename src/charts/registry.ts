@@ -3,7 +3,7 @@ import type { ChartModule } from "./types.ts";
 
 /** Every chart a story section may name in its front matter, by id. */
 export const charts: Record<string, ChartModule> = {
-  [prisonersChart.id]: prisonersChart as unknown as ChartModule,
+  [prisonersChart.id]: prisonersChart,
 };
 
 export const chartIds = Object.keys(charts);

@@ -24,7 +24,7 @@ export interface DataTable {
 export interface ChartModule<State extends Record<string, unknown> = Record<string, unknown>> {
   id: string;
   /** Parses a step's attributes (strings) into a complete state, filling defaults. */
-  state: z.ZodType<State, Record<string, string>>;
+  state: z.ZodType<State>;
   /** One line per state field, for errors and the editors' guide. */
   fields: Record<keyof State & string, string>;
   /** Cross-checks a parsed state against the data (ids exist, dates in range). */

@@ -7,13 +7,13 @@ export interface ContentProblem {
   /** Path relative to the project root, e.g. `content/data/held.csv`. */
   file: string;
   /** 1-based line in that file, where there is one. */
-  line?: number;
+  line?: number | undefined;
   /** 1-based column, where there is one. */
-  column?: number;
+  column?: number | undefined;
   /** The field, column, attribute or key that is wrong. */
-  field?: string;
+  field?: string | undefined;
   /** The value that was found, as written. */
-  value?: string;
+  value?: string | undefined;
   /** What is wrong, in one sentence. */
   problem: string;
   /** What would be valid, or what to do. */

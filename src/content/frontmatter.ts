@@ -45,7 +45,7 @@ export function readFrontMatter<S extends z.ZodObject>(
   const keyLines = new Map<string, number>();
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const line = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+    const line = lineOf(isScalar(pair.key) ? pair.key.range[0] : undefined);
     keyLines.set(key, line);
     if (!fields.includes(key)) {
       problems.push({ file, line, field: key, value: key, problem: `"${key}" is not a front-matter field here`, fix: validChoices(key, fields) });
@@ -61,7 +61,7 @@ export function readFrontMatter<S extends z.ZodObject>(
         file,
         line: keyLines.get(field) ?? 1,
         field,
-        ...(raw === undefined ? {} : { value: String(raw) }),
+        ...(raw === undefined ? {} : { value: JSON.stringify(raw) }),
         problem: raw === undefined ? `the front-matter field "${field}" is missing` : `${field} ${issue.message}`,
         fix: `${field}: ${docs[field] ?? "see EDITING.md"}`,
       });

@@ -75,5 +75,5 @@ export function bindNumbers(
 
 export function markdownToHtml(nodes: RootContent[]): string {
   const root: Root = { type: "root", children: nodes };
-  return String(toHtml.stringify(toHtml.runSync(root)));
+  return toHtml.stringify(toHtml.runSync(root));
 }

@@ -133,7 +133,7 @@ function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined
       problems.push({ file, line, column: columnOf(key), field: key, value: key, problem: `"${key}" is not a state field of the ${chart.id} chart`, fix: validChoices(key, fields) + ` (${fields.map((f) => `${f}: ${chart.fields[f]}`).join("; ")})` });
     }
     if (unknown.length === 0) {
-      const parsed = chart.state.safeParse(attrs as Record<string, string>);
+      const parsed = chart.state.safeParse(attrs);
       if (!parsed.success) {
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0]);

@@ -17,7 +17,11 @@ export function column<S extends z.ZodType>(schema: S, doc: string, example: str
 /** Every row carries its source: who published the figure, where, and when. */
 export const sourceColumns = {
   source_name: column(requiredText, "Who published the figure (outlet, and whom it cites)", "IPS citing Viasna"),
-  source_url: column(httpUrl, "The web address of the page that states the figure", "https://spring96.org/en/news/115297"),
+  source_url: column(
+    httpUrl,
+    "The web address of the page that states the figure",
+    "https://spring96.org/en/news/115297",
+  ),
   published: column(isoDate, "The date that page was published, YYYY-MM-DD", "2025-10-07"),
   note: column(optionalText, "Anything a reader or editor should know about this figure (may be empty)", "approx."),
 };

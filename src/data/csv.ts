@@ -70,7 +70,13 @@ export function parseTable<C extends Record<string, Column>>(
   }
   for (const name of header) {
     if (!expected.includes(name)) {
-      at({ line: 1, field: name, value: name, problem: `"${name}" is not a column of ${spec.file}`, fix: `${validChoices(name, expected)} ${headerFix}` });
+      at({
+        line: 1,
+        field: name,
+        value: name,
+        problem: `"${name}" is not a column of ${spec.file}`,
+        fix: `${validChoices(name, expected)} ${headerFix}`,
+      });
     }
   }
   if (problems.length > 0) return { rows: [], problems };

@@ -31,7 +31,11 @@ function readTable<C extends Record<string, Column>>(
   const path = join(dir, spec.file);
   const file = displayPath(path);
   if (!existsSync(path)) {
-    problems.push({ file, problem: `the data file ${spec.file} is missing`, fix: `Restore ${file} (one row per ${spec.describe.toLowerCase()}).` });
+    problems.push({
+      file,
+      problem: `the data file ${spec.file} is missing`,
+      fix: `Restore ${file} (one row per ${spec.describe.toLowerCase()}).`,
+    });
     return [];
   }
   const { rows, problems: found } = parseTable(spec, readFileSync(path, "utf8"), file);

@@ -20,7 +20,11 @@ export const recognitionsTable = defineTable({
   describe: "How many people Viasna newly recognised as political prisoners in one period",
   columns: {
     period_start: column(isoDate, "The first day of the period, YYYY-MM-DD", "2025-09-01"),
-    period_end: column(isoDate, "The last day of the period (the same as period_start for one day), YYYY-MM-DD", "2025-09-30"),
+    period_end: column(
+      isoDate,
+      "The last day of the period (the same as period_start for one day), YYYY-MM-DD",
+      "2025-09-30",
+    ),
     count: column(count, "How many people were recognised in the period, a whole number", "8"),
     ...sourceColumns,
   },
@@ -32,7 +36,11 @@ export const releasesTable = defineTable({
   file: "releases.csv",
   describe: "One release of prisoners from Belarusian jails, by pardon or deal",
   columns: {
-    id: column(slug, "A short unique id for the release, used by steps and prose, e.g. date and kind", "2025-09-11-us-deal"),
+    id: column(
+      slug,
+      "A short unique id for the release, used by steps and prose, e.g. date and kind",
+      "2025-09-11-us-deal",
+    ),
     date: column(isoDate, "The day the prisoners were freed, YYYY-MM-DD", "2025-09-11"),
     released: column(count, "How many people were freed, as the source states it", "52"),
     political_prisoners: column(

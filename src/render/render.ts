@@ -7,6 +7,16 @@ export interface RenderOptions {
   duration: number;
 }
 
+/**
+ * A d3 key function that also matches nodes with no bound data: the server's markup, adopted in the
+ * browser, carries its key in an attribute instead.
+ */
+function keyBy<T>(attribute: string, key: (d: T) => string) {
+  return function (this: Element | T[], d: T | undefined): string {
+    return d === undefined ? ((this as Element).getAttribute(attribute) ?? "") : key(d);
+  };
+}
+
 type AnySelection = Selection<SVGElement, Mark, SVGGElement, Layer>;
 
 function applyAttrs(selection: AnySelection, mark: (m: Mark) => Mark["attrs"]): void {
@@ -26,17 +36,19 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
   const root = select(svg).attr("viewBox", `0 0 ${scene.width} ${scene.height}`);
   const layers = root
     .selectAll<SVGGElement, Layer>("g[data-layer]")
-    .data(scene.layers, function (d) {
-      return d ? d.id : (this as SVGGElement).getAttribute("data-layer") ?? "";
-    })
+    .data<Layer>(
+      scene.layers,
+      keyBy("data-layer", (d: Layer) => d.id),
+    )
     .join((enter) => enter.append("g").attr("data-layer", (d) => d.id));
 
   layers.each(function (layer) {
     const marks = select(this)
       .selectAll<SVGElement, Mark>("[data-key]")
-      .data(layer.marks, function (d) {
-        return d ? d.key : ((this as SVGElement).getAttribute("data-key") ?? "");
-      });
+      .data<Mark>(
+        layer.marks,
+        keyBy("data-key", (d: Mark) => d.key),
+      );
 
     const exiting = marks.exit<Mark>();
     if (duration > 0) exiting.transition().duration(duration).attr("opacity", 0).remove();
@@ -50,7 +62,11 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
 
     const updated = marks as unknown as AnySelection;
     if (duration > 0) {
-      entered.attr("opacity", 0).transition().duration(duration).attr("opacity", (m) => m.attrs.opacity ?? 1);
+      entered
+        .attr("opacity", 0)
+        .transition()
+        .duration(duration)
+        .attr("opacity", (m) => m.attrs.opacity ?? 1);
       updated.each(function (m) {
         const node = select(this);
         if (m.text !== undefined) node.text(m.text);

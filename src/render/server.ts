@@ -16,7 +16,7 @@ export interface SvgText {
  */
 export function sceneToSvg(scene: Scene, text: SvgText): string {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg") as unknown as SVGSVGElement;
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("xmlns", "http://www.w3.org/2000/svg");
   svg.setAttribute("role", "img");
   if (text.className) svg.setAttribute("class", text.className);
@@ -24,8 +24,8 @@ export function sceneToSvg(scene: Scene, text: SvgText): string {
   title.textContent = text.title;
   const desc = document.createElementNS("http://www.w3.org/2000/svg", "desc");
   desc.textContent = text.desc;
-  svg.append(title as unknown as Node, desc as unknown as Node);
-  document.body.append(svg as unknown as Node);
+  svg.append(title, desc);
+  document.body.append(svg);
   render(svg, scene, { duration: 0 });
   return svg.outerHTML;
 }

@@ -33,7 +33,11 @@ export interface Scroller {
   destroy(): void;
 }
 
-export function watchSteps(steps: HTMLElement[], offset: () => Offset, onActive: (step: HTMLElement) => void): Scroller {
+export function watchSteps(
+  steps: HTMLElement[],
+  offset: () => Offset,
+  onActive: (step: HTMLElement) => void,
+): Scroller {
   let current: HTMLElement | undefined;
   let frame = 0;
   const update = (): void => {
@@ -50,7 +54,10 @@ export function watchSteps(steps: HTMLElement[], offset: () => Offset, onActive:
 
   // scrollama 3.2 throws on an offset outside 0..1, so clamp what we pass it.
   const instance = scrollama() as unknown as ScrollamaSlice;
-  instance.setup({ step: steps, offset: Math.min(1, Math.max(0, offset())) }).onStepEnter(schedule).onStepExit(schedule);
+  instance
+    .setup({ step: steps, offset: Math.min(1, Math.max(0, offset())) })
+    .onStepEnter(schedule)
+    .onStepExit(schedule);
 
   const onResize = (): void => {
     instance.resize();

@@ -10,7 +10,8 @@ export interface SourceRef {
 export function distinctSources(rows: readonly AnyRow[]): SourceRef[] {
   const byUrl = new Map<string, SourceRef>();
   for (const row of rows) {
-    if (!byUrl.has(row.source_url)) byUrl.set(row.source_url, { name: row.source_name, url: row.source_url, published: row.published });
+    if (!byUrl.has(row.source_url))
+      byUrl.set(row.source_url, { name: row.source_name, url: row.source_url, published: row.published });
   }
   return [...byUrl.values()].sort((a, b) => b.published.localeCompare(a.published) || a.name.localeCompare(b.name));
 }

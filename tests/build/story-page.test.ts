@@ -15,7 +15,10 @@ describe("the built story page, read without JavaScript", () => {
       for (const step of section.steps) {
         const element = page.getElementById(step.id);
         expect(element?.getAttribute("data-step")).toBe(step.id);
-        const text = step.html.replace(/<[^>]+>/g, "").trim().slice(0, 60);
+        const text = step.html
+          .replace(/<[^>]+>/g, "")
+          .trim()
+          .slice(0, 60);
         expect(element?.textContent).toContain(text);
       }
     }
@@ -50,7 +53,8 @@ describe("the built story page, read without JavaScript", () => {
   });
 
   it("makes no request to any other origin: no external script, style, image, frame or font", () => {
-    const external = /(?:src|srcset|poster|data)=["']?(?:https?:)?\/\/|<link[^>]+href=["'](?:https?:)?\/\/[^"']+["'][^>]*rel=["']?(?:stylesheet|preload|modulepreload|icon|prefetch|preconnect|dns-prefetch)|url\(\s*["']?(?:https?:)?\/\/|@import\s+["']?(?:https?:)?\/\/|fetch\(\s*["'`]https?:/i;
+    const external =
+      /(?:src|srcset|poster|data)=["']?(?:https?:)?\/\/|<link[^>]+href=["'](?:https?:)?\/\/[^"']+["'][^>]*rel=["']?(?:stylesheet|preload|modulepreload|icon|prefetch|preconnect|dns-prefetch)|url\(\s*["']?(?:https?:)?\/\/|@import\s+["']?(?:https?:)?\/\/|fetch\(\s*["'`]https?:/i;
     for (const file of distFiles().filter((f) => /\.(html|css|js|svg)$/.test(f))) {
       expect(readFileSync(file, "utf8").match(external)?.[0], relativeToDist(file)).toBeUndefined();
     }
@@ -64,7 +68,10 @@ describe("a build with bad content", () => {
     copy.edit("data/held.csv", (t) => t.replace(",1184,", ",1184.5,"));
     let output = "";
     try {
-      execFileSync(process.execPath, ["scripts/build.ts"], { env: { ...process.env, REVOLVING_DOOR_CONTENT_DIR: copy.dir }, stdio: "pipe" });
+      execFileSync(process.execPath, ["scripts/build.ts"], {
+        env: { ...process.env, REVOLVING_DOOR_CONTENT_DIR: copy.dir },
+        stdio: "pipe",
+      });
     } catch (error) {
       output = String((error as { stderr: Buffer }).stderr);
     }

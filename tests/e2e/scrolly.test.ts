@@ -14,16 +14,31 @@ let browser: Browser;
 
 beforeAll(async () => {
   browser = await chromium.launch({
-    executablePath: browserPath(),
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    executablePath: browserPath() ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 });
-afterAll(() => browser?.close());
+afterAll(async () => {
+  await browser.close();
+});
 
-const stateOf = (page: Page, chart: string): Promise<string | null> => page.getAttribute(`figure[data-chart="${chart}"]`, "data-state");
+const stateOf = (page: Page, chart: string): Promise<string | null> =>
+  page.getAttribute(`figure[data-chart="${chart}"]`, "data-state");
 
 async function waitForState(page: Page, chart: string, id: string): Promise<void> {
-  await page.waitForFunction(([c, s]) => document.querySelector(`figure[data-chart="${c}"]`)?.getAttribute("data-state") === s, [chart, id], { timeout: 5000 });
+  await page.waitForFunction(
+    ([c, s]) => document.querySelector(`figure[data-chart="${c}"]`)?.getAttribute("data-state") === s,
+    [chart, id],
+    { timeout: 5000 },
+  );
 }
 
 /** Scrolls so the step's top sits just above the page's trigger line, as a reader reaching it would. */
@@ -74,7 +89,9 @@ for (const viewport of widths) {
       const page = await browser.newPage({ viewport });
       await page.goto(ORIGIN);
       const last = steps.at(-1)!;
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.evaluate(() => {
+        window.scrollTo(0, document.body.scrollHeight);
+      });
       await page.waitForTimeout(300);
       expect(await stateOf(page, last.chart)).toBe(last.id);
       await page.close();
@@ -91,7 +108,9 @@ describe("reduced motion", () => {
     await page.goto(ORIGIN);
     await scrollToStep(page, target.id);
     await waitForState(page, target.chart, target.id);
-    const x1 = await page.evaluate(() => document.querySelector('svg[data-size=wide] [data-key="hl-rule"]')?.getAttribute("x1"));
+    const x1 = await page.evaluate(() =>
+      document.querySelector('svg[data-size=wide] [data-key="hl-rule"]')?.getAttribute("x1"),
+    );
     expect(x1).toBe(finalX);
     await page.close();
   });
@@ -102,10 +121,14 @@ describe("reduced motion", () => {
     const target = steps.find((s) => s.id === "sep-11")!;
     await page.goto(`${ORIGIN}/#${from.id}`);
     await waitForState(page, from.chart, from.id);
-    const before = await page.evaluate(() => document.querySelector('svg[data-size=wide] [data-key="hl-rule"]')?.getAttribute("x1"));
+    const before = await page.evaluate(() =>
+      document.querySelector('svg[data-size=wide] [data-key="hl-rule"]')?.getAttribute("x1"),
+    );
     await scrollToStep(page, target.id);
     await waitForState(page, target.chart, target.id);
-    const during = await page.evaluate(() => document.querySelector('svg[data-size=wide] [data-key="hl-rule"]')?.getAttribute("x1"));
+    const during = await page.evaluate(() =>
+      document.querySelector('svg[data-size=wide] [data-key="hl-rule"]')?.getAttribute("x1"),
+    );
     const expected = await (await page.request.get(`${ORIGIN}/charts/${target.chart}/${target.id}-wide.svg`)).text();
     const finalX = /<line[^>]*data-key="hl-rule"[^>]*>/.exec(expected)?.[0].match(/x1="([\d.]+)"/)?.[1];
     expect(during === before || during !== finalX).toBe(true);

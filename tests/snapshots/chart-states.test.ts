@@ -12,7 +12,10 @@ describe("every chart state renders on the server to the committed SVG", () => {
   for (const { chart, step, alt, state } of chartStates(story)) {
     for (const size of sizeNames()) {
       it(`${chart} at step ${step} (${size})`, async () => {
-        const svg = sceneToSvg(scenesFor(story, chart, state)[size], { title: story.furniture[chart]!.title, desc: alt });
+        const svg = sceneToSvg(scenesFor(story, chart, state)[size], {
+          title: story.furniture[chart]!.title,
+          desc: alt,
+        });
         await expect(readable(svg)).toMatchFileSnapshot(`./__svg__/${chart}/${step}-${size}.svg`);
       });
     }

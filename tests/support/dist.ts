@@ -16,7 +16,7 @@ export function readDist(path: string): string {
 
 /** A built page as a DOM, exactly as a reader without JavaScript receives it. */
 export function distDocument(path: string): Document {
-  return parseHTML(readDist(path)).document as unknown as Document;
+  return parseHTML(readDist(path)).document;
 }
 
 export const relativeToDist = (path: string): string => relative(DIST, path);

@@ -6,7 +6,11 @@ import { sizes, type Mark } from "../../src/render/scene.ts";
 
 const { data } = loadStory();
 const marks = (state: Record<string, string>, size = sizes.wide): Map<string, Mark> =>
-  new Map(layoutPrisoners(data, prisonersState.parse(state), size).layers.flatMap((l) => l.marks).map((m) => [m.key, m]));
+  new Map(
+    layoutPrisoners(data, prisonersState.parse(state), size)
+      .layers.flatMap((l) => l.marks)
+      .map((m) => [m.key, m]),
+  );
 
 describe("layoutPrisoners", () => {
   it("puts the 11 Sep 2025 release in the highlight, with its count and the same-day recognitions from the data", () => {
@@ -18,7 +22,12 @@ describe("layoutPrisoners", () => {
 
   it("draws nothing outside the date range", () => {
     const m = marks({ from: "2025-08", to: "2025-10" });
-    expect([...m.keys()].filter((k) => k.startsWith("held-20"))).toEqual(["held-2025-08-17", "held-2025-09-17", "held-2025-09-18", "held-2025-09-29"]);
+    expect([...m.keys()].filter((k) => k.startsWith("held-20"))).toEqual([
+      "held-2025-08-17",
+      "held-2025-09-17",
+      "held-2025-09-18",
+      "held-2025-09-29",
+    ]);
     expect(m.has("rel-2025-12-13-us-deal")).toBe(false);
   });
 
@@ -48,7 +57,16 @@ describe("the count line shows gaps as gaps", () => {
   });
 
   it("draws only whole calendar months as monthly bars", () => {
-    const rec = (period_start: string, period_end: string) => ({ period_start, period_end, count: 1, source_name: "", source_url: "", published: "", note: "", line: 1 });
+    const rec = (period_start: string, period_end: string) => ({
+      period_start,
+      period_end,
+      count: 1,
+      source_name: "",
+      source_url: "",
+      published: "",
+      note: "",
+      line: 1,
+    });
     expect(isCalendarMonth(rec("2024-02-01", "2024-02-29"))).toBe(true);
     expect(isCalendarMonth(rec("2025-09-11", "2025-09-11"))).toBe(false);
     expect(isCalendarMonth(rec("2025-01-01", "2025-12-31"))).toBe(false);

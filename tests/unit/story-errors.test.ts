@@ -26,12 +26,16 @@ describe("story sections are validated with messages an editor can act on", () =
 
   it("rejects an unknown chart and suggests the right one", () => {
     const message = failure(SECTION, (t) => t.replace("chart: prisoners", "chart: prisoner"));
-    expect(message).toMatch(/01-the-count\.md:3: there is no chart called "prisoner"\n {2}field: chart\n {2}value: "prisoner"\n {2}fix: {3}did you mean "prisoners"\?/);
+    expect(message).toMatch(
+      /01-the-count\.md:3: there is no chart called "prisoner"\n {2}field: chart\n {2}value: "prisoner"\n {2}fix: {3}did you mean "prisoners"\?/,
+    );
   });
 
   it("rejects an unknown state field, naming line, column and the valid fields", () => {
     const message = failure(SECTION, (t) => t.replace("{#since-2020 show=held}", "{#since-2020 shwo=held}"));
-    expect(message).toMatch(/01-the-count\.md:6:\d+: "shwo" is not a state field of the prisoners chart\n {2}field: shwo\n.*\n {2}fix: {3}did you mean "show"\? Valid: from, to, show, highlight\./);
+    expect(message).toMatch(
+      /01-the-count\.md:6:\d+: "shwo" is not a state field of the prisoners chart\n {2}field: shwo\n.*\n {2}fix: {3}did you mean "show"\? Valid: from, to, show, highlight\./,
+    );
   });
 
   it("rejects a state value of the wrong kind", () => {
@@ -41,17 +45,23 @@ describe("story sections are validated with messages an editor can act on", () =
   });
 
   it("rejects an impossible date in a state", () => {
-    expect(failure(SECTION, (t) => t.replace("{#since-2020 show=held}", "{#since-2020 from=2025-13 show=held}"))).toContain("from is not a real calendar date");
+    expect(
+      failure(SECTION, (t) => t.replace("{#since-2020 show=held}", "{#since-2020 from=2025-13 show=held}")),
+    ).toContain("from is not a real calendar date");
   });
 
   it("rejects a date range past the newest data", () => {
-    const message = failure(SECTION, (t) => t.replace("{#since-2020 show=held}", "{#since-2020 to=2026-11-01 show=held}"));
+    const message = failure(SECTION, (t) =>
+      t.replace("{#since-2020 show=held}", "{#since-2020 to=2026-11-01 show=held}"),
+    );
     expect(message).toMatch(/to is after the newest data \(\d{4}-\d{2}-\d{2}\)/);
   });
 
   it("rejects a highlight naming no release", () => {
-    const message = failure(SECTION, (t) => t.replace("highlight=2025-09-11-us-deal}", "highlight=2025-09-11-us-dael}"));
-    expect(message).toContain('highlight names no release in content/data/releases.csv');
+    const message = failure(SECTION, (t) =>
+      t.replace("highlight=2025-09-11-us-deal}", "highlight=2025-09-11-us-dael}"),
+    );
+    expect(message).toContain("highlight names no release in content/data/releases.csv");
     expect(message).toContain('did you mean "2025-09-11-us-deal"?');
   });
 
@@ -71,7 +81,9 @@ describe("story sections are validated with messages an editor can act on", () =
   });
 
   it("rejects an unknown number directive, suggesting the known ones", () => {
-    expect(failure(SECTION, (t) => t.replace(":held[2023-02-27]", ":hled[2023-02-27]"))).toContain('did you mean "held"?');
+    expect(failure(SECTION, (t) => t.replace(":held[2023-02-27]", ":hled[2023-02-27]"))).toContain(
+      'did you mean "held"?',
+    );
   });
 
   it("rejects malformed front matter", () => {
@@ -79,11 +91,15 @@ describe("story sections are validated with messages an editor can act on", () =
   });
 
   it("rejects an unknown front-matter field", () => {
-    expect(failure(SECTION, (t) => t.replace("chart: prisoners", "chart: prisoners\ntitel: x"))).toContain('"titel" is not a front-matter field here');
+    expect(failure(SECTION, (t) => t.replace("chart: prisoners", "chart: prisoners\ntitel: x"))).toContain(
+      '"titel" is not a front-matter field here',
+    );
   });
 
   it("rejects an empty section", () => {
-    expect(failure("story/00-intro.md", (t) => t.split("---\n\n")[0] + "---\n")).toContain("the section is empty");
+    expect(failure("story/00-intro.md", (t) => `${t.split("---\n\n")[0] ?? ""}---\n`)).toContain(
+      "the section is empty",
+    );
   });
 
   it("reports a data problem with the CSV's own file and line", () => {

@@ -20,7 +20,13 @@ function tables(data: Dataset): DataTable[] {
     {
       caption: "Releases",
       columns: ["Date", "Freed", "Of whom political prisoners", "US-brokered", "Source"],
-      rows: data.releases.map((r) => [day(r.date), r.released, r.political_prisoners ?? "not reported", r.us_brokered ? "yes" : "no", r.source_name]),
+      rows: data.releases.map((r) => [
+        day(r.date),
+        r.released,
+        r.political_prisoners ?? "not reported",
+        r.us_brokered ? "yes" : "no",
+        r.source_name,
+      ]),
     },
   ];
 }

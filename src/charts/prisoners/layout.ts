@@ -43,12 +43,15 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
   const from = parseDay(state.from);
   const to = parseDay(state.to === "latest" ? latestDate(data) : state.to);
   const inRange = (iso: string): boolean => iso >= state.from && parseDay(iso) <= to;
-  const x = scaleUtc().domain([from, to]).range([margin.left, width - margin.right]);
+  const x = scaleUtc()
+    .domain([from, to])
+    .range([margin.left, width - margin.right]);
 
   const inner = height - margin.top - margin.bottom;
   const heldShare = state.show === "both" ? 0.42 : state.show === "held" ? 1 : 0;
   const heldBottom = margin.top + (inner - (state.show === "both" ? PANEL_GAP : 0)) * heldShare;
-  const flowsTop = state.show === "both" ? heldBottom + PANEL_GAP : state.show === "flows" ? margin.top : height - margin.bottom;
+  const flowsTop =
+    state.show === "both" ? heldBottom + PANEL_GAP : state.show === "flows" ? margin.top : height - margin.bottom;
 
   const held = data.held.filter((r) => inRange(r.date));
   const months = data.recognitions.filter((r) => isCalendarMonth(r) && inRange(r.period_start));
@@ -70,37 +73,120 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
 
   const spanYears = (+to - +from) / (365 * DAY);
   const monthStep = spanYears > 0.75 ? (compact ? 6 : 3) : compact ? 2 : 1;
-  const ticks = spanYears > 1.5 ? x.ticks(utcYear.every(compact && spanYears > 4 ? 2 : 1)!) : x.ticks(utcMonth.every(monthStep)!);
-  const tickFormat = spanYears > 1.5 ? utcFormat("%Y") : (t: Date) => utcFormat(t.getUTCMonth() === 0 || +t === +ticks[0]! ? "%b %Y" : "%b")(t);
+  const ticks =
+    spanYears > 1.5 ? x.ticks(utcYear.every(compact && spanYears > 4 ? 2 : 1)!) : x.ticks(utcMonth.every(monthStep)!);
+  const tickFormat =
+    spanYears > 1.5
+      ? utcFormat("%Y")
+      : (t: Date) => utcFormat(t.getUTCMonth() === 0 || +t === +ticks[0]! ? "%b %Y" : "%b")(t);
 
   const axes: Mark[] = ticks.map((t) => text(`x-${+t}`, x(t), height - 6, tickFormat(t), "tick", "middle"));
   for (const v of yHeld.ticks(4)) {
-    axes.push({ key: `yh-grid-${v}`, tag: "line", attrs: { x1: margin.left, x2: width - margin.right, y1: round(yHeld(v)), y2: round(yHeld(v)), class: "grid", opacity: heldOpacity } });
-    axes.push({ key: `yh-${v}`, tag: "text", attrs: { x: margin.left - 6, y: round(yHeld(v) + 4), class: "tick", "text-anchor": "end", opacity: heldOpacity }, text: formatCount(v) });
+    axes.push({
+      key: `yh-grid-${v}`,
+      tag: "line",
+      attrs: {
+        x1: margin.left,
+        x2: width - margin.right,
+        y1: round(yHeld(v)),
+        y2: round(yHeld(v)),
+        class: "grid",
+        opacity: heldOpacity,
+      },
+    });
+    axes.push({
+      key: `yh-${v}`,
+      tag: "text",
+      attrs: { x: margin.left - 6, y: round(yHeld(v) + 4), class: "tick", "text-anchor": "end", opacity: heldOpacity },
+      text: formatCount(v),
+    });
   }
   for (const v of yFlow.ticks(4)) {
     const y = round(yFlow(v));
-    axes.push({ key: `yf-grid-${v}`, tag: "line", attrs: { x1: margin.left, x2: width - margin.right, y1: y, y2: y, class: v === 0 ? "baseline" : "grid", opacity: flowOpacity } });
-    axes.push({ key: `yf-${v}`, tag: "text", attrs: { x: margin.left - 6, y: y + 4, class: "tick", "text-anchor": "end", opacity: flowOpacity }, text: formatCount(Math.abs(v)) });
+    axes.push({
+      key: `yf-grid-${v}`,
+      tag: "line",
+      attrs: {
+        x1: margin.left,
+        x2: width - margin.right,
+        y1: y,
+        y2: y,
+        class: v === 0 ? "baseline" : "grid",
+        opacity: flowOpacity,
+      },
+    });
+    axes.push({
+      key: `yf-${v}`,
+      tag: "text",
+      attrs: { x: margin.left - 6, y: y + 4, class: "tick", "text-anchor": "end", opacity: flowOpacity },
+      text: formatCount(Math.abs(v)),
+    });
   }
-  axes.push({ key: "title-held", tag: "text", attrs: { x: margin.left, y: margin.top - 14, class: "panel-title", opacity: heldOpacity }, text: "Political prisoners held, Viasna count" });
-  axes.push({ key: "title-flows-up", tag: "text", attrs: { x: margin.left, y: flowsTop - 14, class: "panel-title recognised-label", opacity: flowOpacity }, text: compact ? "▲ Recognised per month" : "▲ Newly recognised per month" });
-  axes.push({ key: "title-flows-down", tag: "text", attrs: { x: width - margin.right, y: flowsTop - 14, class: "panel-title released-label", "text-anchor": "end", opacity: flowOpacity }, text: compact ? "Freed ▼" : "Freed per release ▼" });
+  axes.push({
+    key: "title-held",
+    tag: "text",
+    attrs: { x: margin.left, y: margin.top - 14, class: "panel-title", opacity: heldOpacity },
+    text: "Political prisoners held, Viasna count",
+  });
+  axes.push({
+    key: "title-flows-up",
+    tag: "text",
+    attrs: { x: margin.left, y: flowsTop - 14, class: "panel-title recognised-label", opacity: flowOpacity },
+    text: compact ? "▲ Recognised per month" : "▲ Newly recognised per month",
+  });
+  axes.push({
+    key: "title-flows-down",
+    tag: "text",
+    attrs: {
+      x: width - margin.right,
+      y: flowsTop - 14,
+      class: "panel-title released-label",
+      "text-anchor": "end",
+      opacity: flowOpacity,
+    },
+    text: compact ? "Freed ▼" : "Freed per release ▼",
+  });
 
   const heldMarks: Mark[] = [];
   const path = line<HeldRow>()
     .x((r) => round(x(parseDay(r.date))))
     .y((r) => round(yHeld(r.count)));
   for (const run of joinedRuns(held)) {
-    if (run.length > 1) heldMarks.push({ key: `held-line-${run[0]!.date}`, tag: "path", attrs: { d: path(run) ?? "", class: "held-line", opacity: heldOpacity } });
+    if (run.length > 1)
+      heldMarks.push({
+        key: `held-line-${run[0]!.date}`,
+        tag: "path",
+        attrs: { d: path(run) ?? "", class: "held-line", opacity: heldOpacity },
+      });
   }
   for (const r of held) {
-    heldMarks.push({ key: `held-${r.date}`, tag: "circle", attrs: { cx: round(x(parseDay(r.date))), cy: round(yHeld(r.count)), r: compact ? 2.5 : 3, class: "held-dot", opacity: heldOpacity } });
+    heldMarks.push({
+      key: `held-${r.date}`,
+      tag: "circle",
+      attrs: {
+        cx: round(x(parseDay(r.date))),
+        cy: round(yHeld(r.count)),
+        r: compact ? 2.5 : 3,
+        class: "held-dot",
+        opacity: heldOpacity,
+      },
+    });
   }
   const last = held.at(-1);
   if (last) {
     const lx = x(parseDay(last.date));
-    heldMarks.push({ key: "held-last-label", tag: "text", attrs: { x: round(Math.min(lx, width - margin.right)), y: round(yHeld(last.count) - 10), class: "value-label", "text-anchor": "end", opacity: heldOpacity }, text: `${formatCount(last.count)} on ${formatDay(parseDay(last.date))}` });
+    heldMarks.push({
+      key: "held-last-label",
+      tag: "text",
+      attrs: {
+        x: round(Math.min(lx, width - margin.right)),
+        y: round(yHeld(last.count) - 10),
+        class: "value-label",
+        "text-anchor": "end",
+        opacity: heldOpacity,
+      },
+      text: `${formatCount(last.count)} on ${formatDay(parseDay(last.date))}`,
+    });
   }
 
   const flowMarks: Mark[] = [];
@@ -108,7 +194,18 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
   for (const r of months) {
     const x0 = x(parseDay(r.period_start));
     const x1 = x(utcMonth.offset(parseDay(r.period_start), 1));
-    flowMarks.push({ key: `rec-${r.period_start}`, tag: "rect", attrs: { x: round(x0 + 0.5), width: round(Math.max(1, x1 - x0 - 1)), y: round(yFlow(r.count)), height: round(y0 - yFlow(r.count)), class: "recognised", opacity: flowOpacity } });
+    flowMarks.push({
+      key: `rec-${r.period_start}`,
+      tag: "rect",
+      attrs: {
+        x: round(x0 + 0.5),
+        width: round(Math.max(1, x1 - x0 - 1)),
+        y: round(yFlow(r.count)),
+        height: round(y0 - yFlow(r.count)),
+        class: "recognised",
+        opacity: flowOpacity,
+      },
+    });
   }
   // A month with no published count is marked as missing, never drawn as zero.
   const counted = new Set(months.map((r) => r.period_start));
@@ -116,20 +213,39 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
     const iso = month.toISOString().slice(0, 10);
     if (counted.has(iso)) continue;
     const mx = (x(month) + x(utcMonth.offset(month, 1))) / 2;
-    flowMarks.push({ key: `gap-${iso}`, tag: "circle", attrs: { cx: round(mx), cy: round(y0 - 3), r: 1.2, class: "no-data", opacity: flowOpacity } });
+    flowMarks.push({
+      key: `gap-${iso}`,
+      tag: "circle",
+      attrs: { cx: round(mx), cy: round(y0 - 3), r: 1.2, class: "no-data", opacity: flowOpacity },
+    });
   }
   for (const r of releases) {
     const cx = x(parseDay(r.date));
     const w = compact ? 3 : 5;
     const cls = `released${r.us_brokered ? " us" : ""}${state.highlight === r.id ? " highlighted" : ""}`;
-    flowMarks.push({ key: `rel-${r.id}`, tag: "rect", attrs: { x: round(cx - w / 2), width: round(w), y: round(y0), height: round(yFlow(-r.released) - y0), class: cls, opacity: flowOpacity } });
+    flowMarks.push({
+      key: `rel-${r.id}`,
+      tag: "rect",
+      attrs: {
+        x: round(cx - w / 2),
+        width: round(w),
+        y: round(y0),
+        height: round(yFlow(-r.released) - y0),
+        class: cls,
+        opacity: flowOpacity,
+      },
+    });
   }
 
   const highlight: Mark[] = [];
   const chosen = data.releases.find((r) => r.id === state.highlight);
   if (chosen && inRange(chosen.date)) {
     const hx = x(parseDay(chosen.date));
-    highlight.push({ key: "hl-rule", tag: "line", attrs: { x1: round(hx), x2: round(hx), y1: margin.top - 4, y2: height - margin.bottom, class: "hl-rule" } });
+    highlight.push({
+      key: "hl-rule",
+      tag: "line",
+      attrs: { x1: round(hx), x2: round(hx), y1: margin.top - 4, y2: height - margin.bottom, class: "hl-rule" },
+    });
     const right = hx > width * 0.6;
     const lx = right ? hx - 6 : hx + 6;
     const anchor = right ? "end" : "start";
@@ -137,7 +253,17 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
     highlight.push(text("hl-date", lx, labelY, formatDay(parseDay(chosen.date)), "hl-label strong", anchor));
     highlight.push(text("hl-freed", lx, labelY + 15, `${formatCount(chosen.released)} freed`, "hl-label", anchor));
     const sameDay = data.recognitions.find((r) => r.period_start === chosen.date && r.period_end === chosen.date);
-    if (sameDay) highlight.push(text("hl-recognised", lx, labelY + 30, `${formatCount(sameDay.count)} newly recognised that day`, "hl-label recognised-label", anchor));
+    if (sameDay)
+      highlight.push(
+        text(
+          "hl-recognised",
+          lx,
+          labelY + 30,
+          `${formatCount(sameDay.count)} newly recognised that day`,
+          "hl-label recognised-label",
+          anchor,
+        ),
+      );
   }
 
   return {

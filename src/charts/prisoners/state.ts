@@ -60,7 +60,10 @@ export function checkPrisonersState(state: PrisonersState, data: Dataset): State
         field: "highlight",
         value: state.highlight,
         problem: "highlight names no release in content/data/releases.csv",
-        fix: `Use a release id from that file, or "none"; ${validChoices(state.highlight, data.releases.map((r) => r.id))}`,
+        fix: `Use a release id from that file, or "none"; ${validChoices(
+          state.highlight,
+          data.releases.map((r) => r.id),
+        )}`,
       });
     } else if (release.date < state.from || release.date > to) {
       problems.push({

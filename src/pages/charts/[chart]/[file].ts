@@ -1,4 +1,4 @@
-import type { APIRoute, GetStaticPaths } from "astro";
+import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import chartCss from "../../../styles/chart.css?raw";
 import { sceneToSvg } from "../../../render/server.ts";
 import { sizes, type SizeName } from "../../../render/scene.ts";
@@ -16,8 +16,10 @@ export const getStaticPaths = (() => {
   );
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = ({ props }) => {
   const svg = sceneToSvg(props.scene, { title: props.title, desc: props.alt, className: "chart-svg" });
   const withStyle = svg.replace(/(<svg[^>]*>)/, `$1<style>${chartCss}</style>`);
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${withStyle}`, { headers: { "Content-Type": "image/svg+xml" } });
+  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${withStyle}`, {
+    headers: { "Content-Type": "image/svg+xml" },
+  });
 };
