@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 import { loadStory, type Story } from "../content/load.ts";
 
 let cached: Story | undefined;
