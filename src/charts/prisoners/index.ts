@@ -43,7 +43,8 @@ export const prisonersChart: ChartModule<PrisonersState> = {
   legend: [
     { swatch: "held", label: "Political prisoners held (Viasna count)" },
     { swatch: "recognised", label: "Newly recognised per month" },
-    { swatch: "released", label: "Freed per release" },
+    { swatch: "released-us", label: "Freed in a US-brokered deal" },
+    { swatch: "released", label: "Freed in another pardon" },
     { swatch: "gap", label: "No monthly count published" },
   ],
 };

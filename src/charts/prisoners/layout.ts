@@ -175,12 +175,15 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
   const last = held.at(-1);
   if (last) {
     const lx = x(parseDay(last.date));
+    // Sit the label above every point it spans, so the line never runs through it.
+    const spanned = held.filter((r) => x(parseDay(r.date)) > lx - (compact ? 110 : 130));
+    const top = Math.min(...spanned.map((r) => yHeld(r.count)));
     heldMarks.push({
       key: "held-last-label",
       tag: "text",
       attrs: {
         x: round(Math.min(lx, width - margin.right)),
-        y: round(yHeld(last.count) - 10),
+        y: round(top - 10),
         class: "value-label",
         "text-anchor": "end",
         opacity: heldOpacity,
