@@ -1,9 +1,11 @@
+import { dealsChart } from "./deals/index.ts";
 import { prisonersChart } from "./prisoners/index.ts";
 import type { ChartModule } from "./types.ts";
 
 /** Every chart a story section may name in its front matter, by id. */
 export const charts: Record<string, ChartModule> = {
   [prisonersChart.id]: prisonersChart,
+  [dealsChart.id]: dealsChart,
 };
 
 export const chartIds = Object.keys(charts);

@@ -67,6 +67,16 @@ export const bindings: readonly Binding[] = [
       return { value: row.count, row };
     },
   },
+  {
+    name: "fact",
+    doc: "another sourced figure, by its id in facts.csv",
+    example: ":fact[ilyash-sentence]",
+    resolve(key, data) {
+      const row = data.facts.find((r) => r.id === key);
+      if (!row) return { problem: `no fact with the id "${key}" in content/data/facts.csv`, fix: validChoices(key, data.facts.map((r) => r.id)) };
+      return { value: row.value, row };
+    },
+  },
   releaseBinding("released", "how many people a release freed (releases.csv, by id)", (r) => r.released),
   releaseBinding("political", "how many of those freed Viasna recognised as political prisoners (releases.csv, by id)", (r) => r.political_prisoners),
 ];

@@ -55,3 +55,13 @@ export const yesNo = z.enum(["yes", "no"], { error: 'is neither "yes" nor "no"' 
 export const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "is not an id of lower-case letters, digits and hyphens");
+
+const decimal = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .refine((s) => /^-?\d+(\.\d+)?$/.test(s.trim()), "is not a decimal number")
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `is not a ${what} between ${min} and ${max}`);
+
+export const longitude = decimal(-180, 180, "longitude");
+export const latitude = decimal(-90, 90, "latitude");

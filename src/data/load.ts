@@ -1,25 +1,51 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { validChoices } from "../content/did-you-mean.ts";
 import type { ContentProblem } from "../content/errors.ts";
 import { displayPath } from "../content/paths.ts";
-import type { Sourced } from "./columns.ts";
+import type { Column, Sourced } from "./columns.ts";
 import { parseTable, type Located, type RowOf, type TableSpec } from "./csv.ts";
-import type { Column } from "./columns.ts";
-import { heldTable, recognitionsTable, releasesTable } from "./tables.ts";
+import { factSeriesIds } from "./series.ts";
+import {
+  concessionsTable,
+  deportationsTable,
+  factsTable,
+  heldTable,
+  placesTable,
+  recognitionsTable,
+  releasesTable,
+} from "./tables.ts";
 
-export type HeldRow = Located<RowOf<typeof heldTable.columns>>;
-export type RecognitionRow = Located<RowOf<typeof recognitionsTable.columns>>;
-export type ReleaseRow = Located<RowOf<typeof releasesTable.columns>>;
+type RowsOf<T> = T extends TableSpec<infer C> ? Located<RowOf<C>> : never;
+export type HeldRow = RowsOf<typeof heldTable>;
+export type RecognitionRow = RowsOf<typeof recognitionsTable>;
+export type ReleaseRow = RowsOf<typeof releasesTable>;
+export type ConcessionRow = RowsOf<typeof concessionsTable>;
+export type PlaceRow = RowsOf<typeof placesTable>;
+export type DeportationRow = RowsOf<typeof deportationsTable>;
+export type FactRow = RowsOf<typeof factsTable>;
 
-/** Everything in content/data/, parsed, checked and sorted by date. */
+/** Everything in content/data/, parsed, cross-checked and sorted by date. */
 export interface Dataset {
   held: HeldRow[];
   recognitions: RecognitionRow[];
   releases: ReleaseRow[];
+  concessions: ConcessionRow[];
+  places: PlaceRow[];
+  deportations: DeportationRow[];
+  facts: FactRow[];
 }
 
 /** Every table, for docs and downloads. */
-export const tables = [heldTable, recognitionsTable, releasesTable] as const;
+export const tables = [
+  heldTable,
+  recognitionsTable,
+  releasesTable,
+  concessionsTable,
+  placesTable,
+  deportationsTable,
+  factsTable,
+] as const;
 
 export type AnyRow = Sourced & { line: number };
 
@@ -45,20 +71,49 @@ function readTable<C extends Record<string, Column>>(
 
 const byDate = <T extends { date: string }>(a: T, b: T): number => a.date.localeCompare(b.date);
 
+/** Checks that a column refers to an id that exists in another table, with a "did you mean". */
+function checkReference(
+  rows: readonly (AnyRow & Record<string, unknown>)[],
+  field: string,
+  valid: readonly string[],
+  file: string,
+  target: string,
+  problems: ContentProblem[],
+): void {
+  for (const row of rows) {
+    const value = row[field];
+    if (typeof value !== "string" || value === "" || valid.includes(value)) continue;
+    problems.push({
+      file,
+      line: row.line,
+      field,
+      value,
+      problem: `${field} "${value}" is not an id in ${target}`,
+      fix: `Use an id from ${target} (add a row there first if it is new): ${validChoices(value, valid)}`,
+    });
+  }
+}
+
 /** Loads content/data/. Problems are returned, not thrown, so a check can report every file at once. */
 export function loadDataset(dataDir: string): { data: Dataset; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
-  const held = readTable(dataDir, heldTable, problems).sort(byDate);
-  const recognitions = readTable(dataDir, recognitionsTable, problems).sort((a, b) =>
-    a.period_start.localeCompare(b.period_start),
-  );
-  const releases = readTable(dataDir, releasesTable, problems).sort(byDate);
+  const fileOf = (spec: { file: string }): string => displayPath(join(dataDir, spec.file));
+  const data: Dataset = {
+    held: readTable(dataDir, heldTable, problems).sort(byDate),
+    recognitions: readTable(dataDir, recognitionsTable, problems).sort((a, b) =>
+      a.period_start.localeCompare(b.period_start),
+    ),
+    releases: readTable(dataDir, releasesTable, problems).sort(byDate),
+    concessions: readTable(dataDir, concessionsTable, problems).sort(byDate),
+    places: readTable(dataDir, placesTable, problems),
+    deportations: readTable(dataDir, deportationsTable, problems),
+    facts: readTable(dataDir, factsTable, problems).sort(byDate),
+  };
 
-  const recognitionsFile = displayPath(join(dataDir, recognitionsTable.file));
-  for (const row of recognitions) {
+  for (const row of data.recognitions) {
     if (row.period_end < row.period_start) {
       problems.push({
-        file: recognitionsFile,
+        file: fileOf(recognitionsTable),
         line: row.line,
         field: "period_end",
         value: row.period_end,
@@ -67,11 +122,10 @@ export function loadDataset(dataDir: string): { data: Dataset; problems: Content
       });
     }
   }
-  const releasesFile = displayPath(join(dataDir, releasesTable.file));
-  for (const row of releases) {
+  for (const row of data.releases) {
     if (row.political_prisoners !== null && row.political_prisoners > row.released) {
       problems.push({
-        file: releasesFile,
+        file: fileOf(releasesTable),
         line: row.line,
         field: "political_prisoners",
         value: String(row.political_prisoners),
@@ -80,5 +134,25 @@ export function loadDataset(dataDir: string): { data: Dataset; problems: Content
       });
     }
   }
-  return { data: { held, recognitions, releases }, problems };
+  const releaseIds = data.releases.map((r) => r.id);
+  checkReference(data.concessions, "release_id", releaseIds, fileOf(concessionsTable), "releases.csv", problems);
+  checkReference(data.deportations, "release_id", releaseIds, fileOf(deportationsTable), "releases.csv", problems);
+  const placeIds = data.places.map((p) => p.id);
+  checkReference(data.deportations, "place", placeIds, fileOf(deportationsTable), "places.csv", problems);
+  checkReference(data.facts, "series", factSeriesIds, fileOf(factsTable), "the list of series", problems);
+  for (const release of data.releases) {
+    const routes = data.deportations.filter((d) => d.release_id === release.id);
+    const taken = routes.reduce((sum, d) => sum + (d.count ?? 0), 0);
+    if (taken > release.released) {
+      problems.push({
+        file: fileOf(deportationsTable),
+        line: routes[0]!.line,
+        field: "count",
+        value: String(taken),
+        problem: `the routes of release "${release.id}" add up to ${taken}, more than the ${release.released} it freed`,
+        fix: "Check the counts against their sources; a person taken on from one country to another is counted once.",
+      });
+    }
+  }
+  return { data, problems };
 }

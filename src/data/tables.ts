@@ -1,6 +1,16 @@
 import { column, sourceColumns } from "./columns.ts";
 import { defineTable } from "./csv.ts";
-import { count, isoDate, optionalCount, optionalText, slug, yesNo } from "./fields.ts";
+import {
+  count,
+  isoDate,
+  latitude,
+  longitude,
+  optionalCount,
+  optionalText,
+  requiredText,
+  slug,
+  yesNo,
+} from "./fields.ts";
 
 /** Viasna's count of political prisoners held on a date. */
 export const heldTable = defineTable({
@@ -50,6 +60,71 @@ export const releasesTable = defineTable({
     ),
     us_brokered: column(yesNo, 'Whether US officials negotiated the release: "yes" or "no"', "yes"),
     broker: column(optionalText, "Who negotiated it, if anyone (may be empty)", "US envoy John Coale"),
+    ...sourceColumns,
+  },
+  key: ["id"],
+});
+
+/** Something given or promised around a release: sanctions lifted, an embassy, a phone call. */
+export const concessionsTable = defineTable({
+  file: "concessions.csv",
+  describe: "One concession or diplomatic move around the releases",
+  columns: {
+    id: column(slug, "A short unique id, e.g. date and subject", "2025-09-11-belavia"),
+    date: column(isoDate, "The day it was announced or took effect, YYYY-MM-DD", "2025-09-11"),
+    release_id: column(
+      optionalText,
+      "The id of the release in releases.csv it went with (may be empty)",
+      "2025-09-11-us-deal",
+    ),
+    label: column(requiredText, "A short label for the chart, at most 40 characters", "US lifts sanctions on Belavia"),
+    what: column(
+      requiredText,
+      "What happened, in one sentence",
+      "The US lifted sanctions on the state airline Belavia.",
+    ),
+    ...sourceColumns,
+  },
+  key: ["id"],
+});
+
+/** Places that routes start or end at: editors add a row before naming a new destination. */
+export const placesTable = defineTable({
+  file: "places.csv",
+  describe: "One place on the routes map",
+  columns: {
+    id: column(slug, "A short id used in deportations.csv", "lithuania"),
+    name: column(requiredText, "The name shown on the map", "Lithuania"),
+    lon: column(longitude, "Longitude in decimal degrees, east positive", "25.2797"),
+    lat: column(latitude, "Latitude in decimal degrees, north positive", "54.6872"),
+    ...sourceColumns,
+  },
+  key: ["id"],
+});
+
+/** Where the freed of one release were taken, and how many. */
+export const deportationsTable = defineTable({
+  file: "deportations.csv",
+  describe: "Where people freed in one release were taken",
+  columns: {
+    release_id: column(slug, "The id of the release in releases.csv", "2025-09-11-us-deal"),
+    place: column(slug, "The id of the destination in places.csv", "lithuania"),
+    count: column(optionalCount, "How many were taken there; leave empty if no source says", "51"),
+    ...sourceColumns,
+  },
+  key: ["release_id", "place"],
+});
+
+/** Other sourced figures: the small multiples and the prose draw on these by id. */
+export const factsTable = defineTable({
+  file: "facts.csv",
+  describe: "One other sourced figure, in a named series",
+  columns: {
+    id: column(slug, "A short unique id, used in prose as :fact[id]", "baj-journalists-2025-09-16"),
+    series: column(requiredText, "The series it belongs to (see EDITING.md for the list)", "journalists"),
+    date: column(isoDate, "The date the figure applies to, YYYY-MM-DD", "2025-09-16"),
+    value: column(count, "The figure, a whole number", "27"),
+    label: column(requiredText, "What the figure counts, in a few words", "journalists behind bars"),
     ...sourceColumns,
   },
   key: ["id"],

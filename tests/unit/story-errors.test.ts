@@ -34,7 +34,7 @@ describe("story sections are validated with messages an editor can act on", () =
   it("rejects an unknown state field, naming line, column and the valid fields", () => {
     const message = failure(SECTION, (t) => t.replace("{#since-2020 show=held}", "{#since-2020 shwo=held}"));
     expect(message).toMatch(
-      /01-the-count\.md:6:\d+: "shwo" is not a state field of the prisoners chart\n {2}field: shwo\n.*\n {2}fix: {3}did you mean "show"\? Valid: from, to, show, highlight\./,
+      /01-the-count\.md:6:\d+: "shwo" is not a state field of the prisoners chart\n {2}field: shwo\n.*\n {2}fix: {3}did you mean "show"\? Valid: from, to, highlight, show\./,
     );
   });
 

@@ -7,7 +7,8 @@ import type { Dataset, HeldRow, RecognitionRow } from "../../data/load.ts";
 import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { DAY, formatDay, parseDay } from "../shared/dates.ts";
 import { formatCount } from "../shared/format.ts";
-import { latestDate, type PrisonersState } from "./state.ts";
+import { latestDate } from "../shared/time-range.ts";
+import type { PrisonersState } from "./state.ts";
 
 /** Observations further apart than this are not joined by a line: the gap is shown as a gap. */
 export const MAX_JOINED_GAP_DAYS = 200;
