@@ -1,4 +1,5 @@
 import { dealsChart } from "./deals/index.ts";
+import { routesChart } from "./routes/index.ts";
 import { prisonersChart } from "./prisoners/index.ts";
 import type { ChartModule } from "./types.ts";
 
@@ -6,6 +7,7 @@ import type { ChartModule } from "./types.ts";
 export const charts: Record<string, ChartModule> = {
   [prisonersChart.id]: prisonersChart,
   [dealsChart.id]: dealsChart,
+  [routesChart.id]: routesChart,
 };
 
 export const chartIds = Object.keys(charts);

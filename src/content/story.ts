@@ -25,19 +25,27 @@ export interface Section {
   file: string;
   title: string;
   chart: string | undefined;
+  /** A static figure drawn under the text (no steps), by id. */
+  figure: StaticFigure | undefined;
   introHtml: string;
   steps: Step[];
   outroHtml: string;
 }
 
+/** Figures that are drawn once, without steps. */
+export const staticFigures = ["multiples"] as const;
+export type StaticFigure = (typeof staticFigures)[number];
+
 const sectionSchema = z.strictObject({
   title: z.string({ error: "must be text" }).min(1, "is empty"),
   chart: z.string({ error: "must be a chart id" }).optional(),
+  figure: z.enum(staticFigures, { error: `is not one of ${staticFigures.join(", ")}` }).optional(),
 });
 
 const sectionDocs = {
   title: "the section's heading, e.g. title: The count since 2020",
   chart: `the chart this section's steps drive (optional for text-only sections): ${chartIds.join(", ")}`,
+  figure: `a static figure shown after the section's text (optional): ${staticFigures.join(", ")}`,
 };
 
 const STEP_ID = /^[a-z][a-z0-9-]*$/;
@@ -51,7 +59,7 @@ export function parseSection(source: string, file: string, fileName: string, dat
   const fm = readFrontMatter(source, file, sectionSchema, sectionDocs);
   problems.push(...fm.problems);
   if (!fm.data) return undefined;
-  const { title, chart: chartId } = fm.data;
+  const { title, chart: chartId, figure } = fm.data;
   const chart = chartId === undefined ? undefined : charts[chartId];
   if (chartId !== undefined && !chart) {
     const line = source.split(/\r?\n/).findIndex((l) => /^chart\s*:/.test(l)) + 1;
@@ -86,7 +94,7 @@ export function parseSection(source: string, file: string, fileName: string, dat
   if (intro.length === 0 && steps.length === 0) {
     problems.push({ file, line: 1, problem: "the section is empty", fix: "Write its text below the front matter, or delete the file." });
   }
-  return { id: sectionId(fileName), file, title, chart: chartId, introHtml: markdownToHtml(intro), steps, outroHtml: markdownToHtml(outro) };
+  return { id: sectionId(fileName), file, title, chart: chartId, figure, introHtml: markdownToHtml(intro), steps, outroHtml: markdownToHtml(outro) };
 }
 
 interface StepContext {

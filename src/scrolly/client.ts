@@ -1,4 +1,4 @@
-import type { FigurePayload } from "../story/figure-model.ts";
+import type { FigurePayload } from "../story/payload.ts";
 import { showState } from "./figure.ts";
 import { watchSteps } from "./scroller.ts";
 

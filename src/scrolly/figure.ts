@@ -1,5 +1,5 @@
 import { render } from "../render/render.ts";
-import type { FigurePayload } from "../story/figure-model.ts";
+import { unpool, type FigurePayload } from "../story/payload.ts";
 import type { SizeName } from "../render/scene.ts";
 
 /** How long a change of state animates; reduced motion makes it instant. */
@@ -21,7 +21,7 @@ export function showState(figure: HTMLElement, payload: FigurePayload, stepId: s
   for (const svg of figure.querySelectorAll<SVGSVGElement>("svg[data-size]")) {
     const size = svg.dataset.size as SizeName;
     const visible = svg.getBoundingClientRect().width > 0;
-    render(svg, step.scenes[size], { duration: animate && visible ? TRANSITION_MS : 0 });
+    render(svg, unpool(payload, step.scenes[size]), { duration: animate && visible ? TRANSITION_MS : 0 });
     const desc = svg.querySelector("desc");
     if (desc) desc.textContent = step.alt;
   }

@@ -1,13 +1,8 @@
 import { charts } from "../charts/registry.ts";
 import type { Story } from "../content/load.ts";
 import type { Section } from "../content/story.ts";
-import { sizes, type Scene, type SizeName } from "../render/scene.ts";
-
-/** What the browser needs to move a figure between its steps' states: every scene, precomputed. */
-export interface FigurePayload {
-  chart: string;
-  steps: Record<string, { alt: string; scenes: Record<SizeName, Scene> }>;
-}
+import { sizes, type Mark, type Scene, type SizeName } from "../render/scene.ts";
+import type { FigurePayload, PooledScene } from "./payload.ts";
 
 export function sizeNames(): SizeName[] {
   return Object.keys(sizes) as SizeName[];
@@ -23,12 +18,28 @@ export function scenesFor(story: Story, chartId: string, state: Record<string, u
 
 export function figurePayload(story: Story, section: Section): FigurePayload {
   const chartId = section.chart!;
-  return {
-    chart: chartId,
-    steps: Object.fromEntries(
-      section.steps.map((step) => [step.id, { alt: step.alt, scenes: scenesFor(story, chartId, step.state) }]),
-    ),
-  };
+  const pool: Mark[] = [];
+  const index = new Map<string, number>();
+  const pooled = (scene: Scene): PooledScene => ({
+    ...scene,
+    layers: scene.layers.map((layer) => ({
+      id: layer.id,
+      marks: layer.marks.map((mark) => {
+        const json = JSON.stringify(mark);
+        let i = index.get(json);
+        if (i === undefined) index.set(json, (i = pool.push(mark) - 1));
+        return i;
+      }),
+    })),
+  });
+  const steps = Object.fromEntries(
+    section.steps.map((step) => {
+      const scenes = scenesFor(story, chartId, step.state);
+      const byPool = Object.fromEntries(sizeNames().map((size) => [size, pooled(scenes[size])]));
+      return [step.id, { alt: step.alt, scenes: byPool as Record<SizeName, PooledScene> }];
+    }),
+  );
+  return { chart: chartId, pool, steps };
 }
 
 /** Every (chart, step) pair in the story, for static SVG files and embeds. */

@@ -34,9 +34,11 @@ describe("the built story page, read without JavaScript", () => {
 
   it("shows each step's chart state as an image for readers without JavaScript", () => {
     const noscripts = [...page.querySelectorAll("noscript")].map((n) => n.innerHTML).join("");
-    for (const step of story.sections.flatMap((s) => s.steps)) {
-      expect(noscripts).toContain(`/charts/prisoners/${step.id}-compact.svg`);
-      expect(readDist(`charts/prisoners/${step.id}-wide.svg`)).toContain("<svg");
+    for (const section of story.sections) {
+      for (const step of section.steps) {
+        expect(noscripts).toContain(`/charts/${section.chart!}/${step.id}-compact.svg`);
+        expect(readDist(`charts/${section.chart!}/${step.id}-wide.svg`)).toContain("<svg");
+      }
     }
   });
 

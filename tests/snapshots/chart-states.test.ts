@@ -1,3 +1,5 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadStory } from "../../src/content/load.ts";
 import { sceneToSvg } from "../../src/render/server.ts";
@@ -20,4 +22,13 @@ describe("every chart state renders on the server to the committed SVG", () => {
       });
     }
   }
+});
+
+it("keeps no snapshot of a state the story no longer has", () => {
+  const dir = join(import.meta.dirname, "__svg__");
+  const committed = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".svg"));
+  const expected = chartStates(story).flatMap(({ chart, step }) =>
+    sizeNames().map((size) => join(chart, `${step}-${size}.svg`)),
+  );
+  expect(committed.sort()).toEqual(expected.sort());
 });

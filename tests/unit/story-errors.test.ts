@@ -76,12 +76,12 @@ describe("story sections are validated with messages an editor can act on", () =
   });
 
   it("rejects a prose number bound to a row that does not exist", () => {
-    const message = failure(SECTION, (t) => t.replace(":held[2023-02-27]", ":held[2023-02-26]"));
-    expect(message).toMatch(/01-the-count\.md:\d+:\d+: no count for 2023-02-26 in content\/data\/held.csv/);
+    const message = failure(SECTION, (t) => t.replace(":held[2020-11-02]", ":held[2020-11-01]"));
+    expect(message).toMatch(/01-the-count\.md:\d+:\d+: no count for 2020-11-01 in content\/data\/held.csv/);
   });
 
   it("rejects an unknown number directive, suggesting the known ones", () => {
-    expect(failure(SECTION, (t) => t.replace(":held[2023-02-27]", ":hled[2023-02-27]"))).toContain(
+    expect(failure(SECTION, (t) => t.replace(":held[2020-11-02]", ":hled[2023-02-27]"))).toContain(
       'did you mean "held"?',
     );
   });

@@ -1,0 +1,34 @@
+import type { Dataset } from "../../data/load.ts";
+import type { ChartModule, DataTable } from "../types.ts";
+import { layoutRoutes } from "./layout.ts";
+import { checkRoutesState, routesFields, routesState, type RoutesState } from "./state.ts";
+
+function tables(data: Dataset): DataTable[] {
+  return [
+    {
+      caption: "Where the freed were taken",
+      columns: ["Release", "Taken to", "How many", "Source"],
+      rows: data.deportations.map((d) => [
+        d.release_id,
+        data.places.find((p) => p.id === d.place)?.name ?? d.place,
+        d.count ?? "not reported",
+        d.source_name,
+      ]),
+    },
+  ];
+}
+
+export const routesChart: ChartModule<RoutesState> = {
+  id: "routes",
+  state: routesState,
+  fields: routesFields,
+  check: checkRoutesState,
+  layout: layoutRoutes,
+  rows: (data) => [...data.deportations, ...data.places],
+  table: tables,
+  dataFiles: ["deportations.csv", "places.csv"],
+  legend: [
+    { swatch: "route", label: "Route out of Belarus, wider for more people" },
+    { swatch: "route-unknown", label: "Number not reported" },
+  ],
+};

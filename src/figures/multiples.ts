@@ -1,0 +1,73 @@
+import * as Plot from "@observablehq/plot";
+import { parseHTML } from "linkedom";
+import type { Dataset, FactRow } from "../data/load.ts";
+import { factSeries, factSeriesIds, type FactSeries } from "../data/series.ts";
+import { formatCount } from "../charts/shared/format.ts";
+import { parseDay } from "../charts/shared/dates.ts";
+
+export interface Multiple {
+  series: FactSeries;
+  title: string;
+  svg: string;
+  /** A sentence for screen readers, written from the rows. */
+  alt: string;
+  rows: FactRow[];
+}
+
+const WIDTH = 300;
+const HEIGHT = 170;
+
+/**
+ * Small multiples drawn with Observable Plot at build time, one per series in facts.csv.
+ * Static on purpose: they need no scroll state, and ship no JavaScript.
+ */
+export function smallMultiples(data: Dataset): Multiple[] {
+  const { document } = parseHTML("<!doctype html><html><body></body></html>");
+  return factSeriesIds
+    .filter((series) => series !== "other")
+    .map((series) => {
+      const rows = data.facts.filter((f) => f.series === series);
+      const points = rows.map((r) => ({ date: parseDay(r.date), value: r.value, label: formatCount(r.value) }));
+      const marks =
+        points.length > 1
+          ? [
+              Plot.ruleY([0], { stroke: "#bdb8ad" }),
+              Plot.line(points, { x: "date", y: "value", stroke: "#222", strokeWidth: 1.5 }),
+              Plot.dot(points, { x: "date", y: "value", fill: "#222", r: 3 }),
+              Plot.text(
+                points,
+                Plot.selectLast({ x: "date", y: "value", text: "label", dy: -10, fontWeight: 700, fontSize: 12 }),
+              ),
+            ]
+          : [
+              Plot.barY(points, {
+                x: (d: { date: Date }) => d.date.getUTCFullYear().toString(),
+                y: "value",
+                fill: "#1f6f8b",
+              }),
+              Plot.text(points, {
+                x: (d: { date: Date }) => d.date.getUTCFullYear().toString(),
+                y: "value",
+                text: "label",
+                dy: -8,
+                fontWeight: 700,
+                fontSize: 12,
+              }),
+            ];
+      const figure = Plot.plot({
+        document: document,
+        width: WIDTH,
+        height: HEIGHT,
+        marginLeft: 36,
+        marginTop: 22,
+        style: { fontSize: "11px", fontFamily: "system-ui, sans-serif", background: "transparent" },
+        x: points.length > 1 ? { type: "utc", ticks: 3, label: null } : { type: "band", label: null },
+        y: { domain: [0, Math.max(...points.map((p) => p.value)) * 1.2], ticks: 3, label: null, grid: true },
+        marks,
+      });
+      const svg = (figure as unknown as Element).outerHTML;
+      const alt = `${factSeries[series]}: ${rows.map((r) => `${formatCount(r.value)} on ${r.date}`).join("; ")}.`;
+      return { series, title: factSeries[series], svg, alt, rows };
+    })
+    .filter((m) => m.rows.length > 0);
+}
