@@ -7,7 +7,14 @@ export interface Binding {
   name: string;
   doc: string;
   example: string;
-  resolve(key: string, data: Dataset): { value: number; row: AnyRow } | { problem: string; fix: string };
+  resolve(key: string, data: Dataset): Resolved | { problem: string; fix: string };
+}
+
+/** A bound number and what backs it: one sourced row, or a sum over rows (then `note` says so). */
+export interface Resolved {
+  value: number;
+  row: AnyRow;
+  note?: string;
 }
 
 /** `2025` → the whole year, `2025-09` → that month, `2025-09-11` → that day: the period a recognitions row must cover exactly. */
@@ -75,6 +82,26 @@ export const bindings: readonly Binding[] = [
       const row = data.facts.find((r) => r.id === key);
       if (!row) return { problem: `no fact with the id "${key}" in content/data/facts.csv`, fix: validChoices(key, data.facts.map((r) => r.id)) };
       return { value: row.value, row };
+    },
+  },
+  {
+    name: "releases-since",
+    doc: "how many releases there have been since a date (rows of releases.csv on or after it)",
+    example: ":releases-since[2024-07-01]",
+    resolve(key, data) {
+      const rows = data.releases.filter((r) => r.date >= key);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(key) || rows.length === 0) return { problem: `no release on or after "${key}"`, fix: "Write a date YYYY-MM-DD on or before the newest release in releases.csv." };
+      return { value: rows.length, row: rows.at(-1)!, note: `Counted from ${rows.length} sourced rows of releases.csv` };
+    },
+  },
+  {
+    name: "freed-since",
+    doc: "how many people all releases since a date freed, added up (releases.csv)",
+    example: ":freed-since[2024-07-01]",
+    resolve(key, data) {
+      const rows = data.releases.filter((r) => r.date >= key);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(key) || rows.length === 0) return { problem: `no release on or after "${key}"`, fix: "Write a date YYYY-MM-DD on or before the newest release in releases.csv." };
+      return { value: rows.reduce((sum, r) => sum + r.released, 0), row: rows.at(-1)!, note: `Added up from ${rows.length} sourced rows of releases.csv` };
     },
   },
   releaseBinding("released", "how many people a release freed (releases.csv, by id)", (r) => r.released),

@@ -9,6 +9,8 @@ export interface Furniture {
   title: string;
   description: string;
   credit: string;
+  /** The one-line source shown inside the figure, e.g. "Source: Viasna; news reports". */
+  sourceline: string;
   /** Text alternative of the chart in its default state (embeds, share cards). */
   alt: string;
   /** The markdown body: notes on method, shown under the chart. */
@@ -19,6 +21,7 @@ const furnitureSchema = z.strictObject({
   title: z.string({ error: "must be text" }).min(1, "is empty"),
   description: z.string({ error: "must be text" }).min(1, "is empty"),
   credit: z.string({ error: "must be text" }).min(1, "is empty"),
+  sourceline: z.string({ error: "must be text" }).min(1, "is empty"),
   alt: z.string({ error: "must be text" }).min(1, "is empty"),
 });
 
@@ -26,6 +29,7 @@ const furnitureDocs = {
   title: "the chart's headline",
   description: "one sentence under the headline saying what the chart shows",
   credit: "who made the chart, e.g. Graphic: Revolving Door team",
+  sourceline: "the short source line shown inside the chart, e.g. Source: Viasna; news reports (the full list is generated from the data)",
   alt: "a text alternative for the chart in its default state",
 };
 

@@ -3,6 +3,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-uti
 import rehypeStringify from "rehype-stringify";
 import remarkDirective from "remark-directive";
 import remarkParse from "remark-parse";
+import remarkSmartypants from "remark-smartypants";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { Dataset } from "../data/load.ts";
@@ -13,7 +14,8 @@ import type { ContentProblem } from "./errors.ts";
 export type Directive = ContainerDirective | LeafDirective | TextDirective;
 
 const parser = unified().use(remarkParse).use(remarkDirective);
-const toHtml = unified().use(remarkRehype).use(rehypeStringify);
+// Curly quotes, en dashes and ellipses, as a copy desk would set them.
+const toHtml = unified().use(remarkSmartypants).use(remarkRehype).use(rehypeStringify);
 
 export function parseMarkdown(body: string): Root {
   return parser.parse(body);
@@ -59,7 +61,7 @@ export function bindNumbers(
         }
         const formatted = result.value.toLocaleString("en-GB");
         node.children = [{ type: "text", value: formatted }];
-        node.data = { hName: "data", hProperties: { value: String(result.value), className: ["num"], title: `Source: ${result.row.source_name}, ${result.row.published}` } };
+        node.data = { hName: "data", hProperties: { value: String(result.value), className: ["num"], title: result.note ?? `Source: ${result.row.source_name}, ${result.row.published}` } };
         return;
       }
       if (!allowed.includes(node.name)) {

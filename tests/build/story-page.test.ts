@@ -42,6 +42,18 @@ describe("the built story page, read without JavaScript", () => {
     }
   });
 
+  it("gives every figure on the page a source line and a list of source links", () => {
+    const figures = [...page.querySelectorAll("figure")];
+    expect(figures.length).toBe(story.sections.filter((s) => s.chart ?? s.figure).length);
+    for (const figure of figures) {
+      const sources = figure.querySelector(".chart-sourceline a")
+        ? page.querySelector(figure.querySelector(".chart-sourceline a")!.getAttribute("href")!)
+        : figure.querySelector(".chart-sources");
+      const links = [...(sources?.querySelectorAll("a[href^='http']") ?? [])];
+      expect(links.length, figure.getAttribute("data-chart") ?? figure.getAttribute("data-figure") ?? "").toBeGreaterThan(0);
+    }
+  });
+
   it("lists the sources of every chart under it, and links the exact CSV files", () => {
     for (const figure of page.querySelectorAll("figure[data-chart]")) {
       const section = figure.closest("section");

@@ -177,7 +177,8 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
   if (last) {
     const lx = x(parseDay(last.date));
     // Sit the label above every point it spans, so the line never runs through it.
-    const spanned = held.filter((r) => x(parseDay(r.date)) > lx - (compact ? 110 : 130));
+    const text = `${formatCount(last.count)} on ${formatDay(parseDay(last.date))}`;
+    const spanned = held.filter((r) => x(parseDay(r.date)) > lx - text.length * 7);
     const top = Math.min(...spanned.map((r) => yHeld(r.count)));
     heldMarks.push({
       key: "held-last-label",
@@ -189,7 +190,7 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
         "text-anchor": "end",
         opacity: heldOpacity,
       },
-      text: `${formatCount(last.count)} on ${formatDay(parseDay(last.date))}`,
+      text,
     });
   }
 
