@@ -50,7 +50,10 @@ describe("the built story page, read without JavaScript", () => {
         ? page.querySelector(figure.querySelector(".chart-sourceline a")!.getAttribute("href")!)
         : figure.querySelector(".chart-sources");
       const links = [...(sources?.querySelectorAll("a[href^='http']") ?? [])];
-      expect(links.length, figure.getAttribute("data-chart") ?? figure.getAttribute("data-figure") ?? "").toBeGreaterThan(0);
+      expect(
+        links.length,
+        figure.getAttribute("data-chart") ?? figure.getAttribute("data-figure") ?? "",
+      ).toBeGreaterThan(0);
     }
   });
 

@@ -7,9 +7,9 @@ import { sizes } from "../../src/render/scene.ts";
 import { copyContent } from "../support/content-copy.ts";
 
 /** The examples in EDITING.md, as written: ```csv append=<file> or ```md create=<file> blocks. */
-const examples = [...readFileSync("EDITING.md", "utf8").matchAll(/```\w+ (append|create)=content\/(\S+)\n([\s\S]*?)```/g)].map(
-  ([, action, file, body]) => ({ action: action!, file: file!, body: body! }),
-);
+const examples = [
+  ...readFileSync("EDITING.md", "utf8").matchAll(/```\w+ (append|create)=content\/(\S+)\n([\s\S]*?)```/g),
+].map(([, action, file, body]) => ({ action: action!, file: file!, body: body! }));
 
 function applyExamples(filter: (file: string) => boolean) {
   const copy = copyContent();
@@ -22,7 +22,7 @@ function applyExamples(filter: (file: string) => boolean) {
 }
 
 const keys = (story: ReturnType<typeof loadStory>, chart: string, state: Record<string, string>): string[] =>
-  charts[chart]!.layout(story.data, charts[chart]!.state.parse(state) as Record<string, unknown>, sizes.wide).layers.flatMap((l) =>
+  charts[chart]!.layout(story.data, charts[chart]!.state.parse(state), sizes.wide).layers.flatMap((l) =>
     l.marks.map((m) => m.key + (m.text ? `=${m.text}` : "")),
   );
 
