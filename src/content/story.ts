@@ -50,6 +50,9 @@ const sectionDocs = {
 
 const STEP_ID = /^[a-z][a-z0-9-]*$/;
 
+/** The embed path segment that unrolls a chart's steps (/embed/<chart>/steps/); no step may take it. */
+export const ALL_STEPS = "steps";
+
 export function sectionId(fileName: string): string {
   return fileName.replace(/\.md$/, "").replace(/^\d+[-_]/, "");
 }
@@ -116,6 +119,8 @@ function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined
   const count = problems.length;
   if (!id) {
     problems.push({ file, line, field: "id", problem: "this step has no id", fix: "Give it one after a #, e.g. :::step{#sep-11 …}; ids are lower-case letters, digits and hyphens, unique in the story." });
+  } else if (id === ALL_STEPS) {
+    problems.push({ file, line, column: columnOf(id), field: "id", value: id, problem: `"${ALL_STEPS}" is reserved for the embed that shows every step`, fix: "Choose another id, e.g. #all-the-steps." });
   } else if (!STEP_ID.test(id)) {
     problems.push({ file, line, column: columnOf(id), field: "id", value: id, problem: "this step id is not lower-case letters, digits and hyphens, starting with a letter", fix: "Rename it, e.g. #sep-11." });
   }

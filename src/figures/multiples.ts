@@ -65,7 +65,11 @@ export function smallMultiples(data: Dataset): Multiple[] {
         y: { domain: [0, Math.max(...points.map((p) => p.value)) * 1.2], ticks: 3, label: null, grid: true },
         marks,
       });
-      const svg = (figure as unknown as Element).outerHTML;
+      // The panel's wrapper is the accessible image (role="img" with the alt text); Plot's own
+      // per-mark aria-labels would be prohibited inside it, so its SVG is hidden from assistive tech.
+      const element = figure as unknown as Element;
+      element.setAttribute("aria-hidden", "true");
+      const svg = element.outerHTML;
       const alt = `${factSeries[series]}: ${rows.map((r) => `${formatCount(r.value)} on ${r.date}`).join("; ")}.`;
       return { series, title: factSeries[series], svg, alt, rows };
     })

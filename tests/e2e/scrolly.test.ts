@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { loadStory } from "../../src/content/load.ts";
-import { browserPath } from "../support/browser-path.ts";
+import { launchBrowser } from "../support/browser.ts";
 import { TEST_PORT } from "../support/global-setup.ts";
 
 const ORIGIN = `http://127.0.0.1:${TEST_PORT}`;
@@ -13,18 +13,7 @@ const widths = [
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: browserPath() ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser.close();
