@@ -30,6 +30,11 @@ export interface ChartModule<State extends Record<string, unknown> = Record<stri
   /** Cross-checks a parsed state against the data (ids exist, dates in range). */
   check(state: State, data: Dataset): StateProblem[];
   layout(data: Dataset, state: State, size: Size): Scene;
+  /**
+   * A draft text alternative for a state, written from the data with number directives
+   * (`:held[…]`) so that an editor can paste it into a step and keep every number bound.
+   */
+  draftAlt(data: Dataset, state: State): string;
   /** The data rows the chart draws, whose sources it must show. */
   rows(data: Dataset): AnyRow[];
   table(data: Dataset): DataTable[];

@@ -2,6 +2,7 @@ import type { RootContent } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import { z } from "zod";
 import { charts, chartIds } from "../charts/registry.ts";
+import type { ChartModule } from "../charts/types.ts";
 import type { Dataset } from "../data/load.ts";
 import { validChoices } from "./did-you-mean.ts";
 import type { ContentProblem } from "./errors.ts";
@@ -130,34 +131,62 @@ function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined
   bindNumbers(body, ctx.data, file, problems);
   if (altNode) bindNumbers([altNode], ctx.data, file, problems, ["alt"]);
   const alt = altNode ? plainText(altNode).trim() : "";
+  const chart = ctx.chartId === undefined ? undefined : charts[ctx.chartId];
+  let state: Record<string, unknown> = {};
+  const stateProblemsBefore = problems.length;
+  if (chart) state = parseState(chart, attrs, { file, line, columnOf, data: ctx.data, problems });
   if (!alt) {
-    problems.push({ file, line, field: "::alt", value: id, problem: `step "${id ?? "?"}" has no text alternative`, fix: "Add a line inside the step describing what the chart shows in this state, for readers who cannot see it:\n::alt[Line chart: the count of political prisoners held fell from … to …]" });
+    const draft = chart && problems.length === stateProblemsBefore ? chart.draftAlt(ctx.data, state) : "What the chart shows in this state.";
+    problems.push({
+      file,
+      line,
+      field: "::alt",
+      value: id,
+      problem: `step "${id ?? "?"}" has no text alternative`,
+      fix: `Add a line inside the step describing what the chart shows in this state, for readers who cannot see it. A draft from the data, to check and edit:\n::alt[${draft}]`,
+    });
   }
   if (body.length === 0) {
     problems.push({ file, line, field: "text", value: id, problem: `step "${id ?? "?"}" has no text`, fix: "Write the step's text between its ::: lines." });
   }
 
-  const chart = ctx.chartId === undefined ? undefined : charts[ctx.chartId];
-  let state: Record<string, unknown> = {};
-  if (chart) {
-    const fields = Object.keys(chart.fields);
-    const unknown = Object.keys(attrs).filter((k) => !fields.includes(k));
-    for (const key of unknown) {
-      problems.push({ file, line, column: columnOf(key), field: key, value: key, problem: `"${key}" is not a state field of the ${chart.id} chart`, fix: validChoices(key, fields) + ` (${fields.map((f) => `${f}: ${chart.fields[f]}`).join("; ")})` });
-    }
-    if (unknown.length === 0) {
-      const parsed = chart.state.safeParse(attrs);
-      if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const field = String(issue.path[0]);
-          problems.push({ file, line, column: columnOf(field), field, value: attrs[field], problem: `${field} ${issue.message}`, fix: `${field}: ${chart.fields[field] ?? ""}` });
-        }
-      } else {
-        state = parsed.data;
-        for (const p of chart.check(parsed.data, ctx.data)) problems.push({ file, line, column: columnOf(p.field), ...p });
-      }
-    }
-  }
   if (problems.length > count || !id) return undefined;
   return { id, line, html: markdownToHtml(body), alt, state };
+}
+
+interface StateContext {
+  file: string;
+  line: number;
+  columnOf: (attr: string) => number | undefined;
+  data: Dataset;
+  problems: ContentProblem[];
+}
+
+/** Validates a step's attributes as a complete chart state; returns it, or {} with problems added. */
+function parseState(chart: ChartModule, attrs: Record<string, string | undefined>, ctx: StateContext): Record<string, unknown> {
+  const { file, line, columnOf, problems } = ctx;
+  const fields = Object.keys(chart.fields);
+  const unknown = Object.keys(attrs).filter((k) => !fields.includes(k));
+  for (const key of unknown) {
+    problems.push({
+      file,
+      line,
+      column: columnOf(key),
+      field: key,
+      value: key,
+      problem: `"${key}" is not a state field of the ${chart.id} chart`,
+      fix: validChoices(key, fields) + ` (${fields.map((f) => `${f}: ${chart.fields[f]!}`).join("; ")})`,
+    });
+  }
+  if (unknown.length) return {};
+  const parsed = chart.state.safeParse(attrs);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      problems.push({ file, line, column: columnOf(field), field, value: attrs[field], problem: `${field} ${issue.message}`, fix: `${field}: ${chart.fields[field] ?? ""}` });
+    }
+    return {};
+  }
+  for (const p of chart.check(parsed.data, ctx.data)) problems.push({ file, line, column: columnOf(p.field), ...p });
+  return parsed.data;
 }

@@ -1,9 +1,33 @@
 import type { FigurePayload } from "../story/payload.ts";
 import { showState } from "./figure.ts";
+import { prefersReducedMotion, setUpMotionToggle } from "./motion.ts";
 import { watchSteps } from "./scroller.ts";
 
 /** Phones keep the chart on top and the text below it, so their trigger line sits lower. */
 const offset = (): number => (window.matchMedia("(max-width: 759px)").matches ? 0.8 : 0.55);
+
+/** Previous/next buttons: scroll the chosen step into place and keep keyboard focus on the button. */
+function setUpStepNav(section: HTMLElement, steps: HTMLElement[], current: () => number): (index: number) => void {
+  const nav = section.querySelector<HTMLElement>("[data-step-nav]");
+  if (!nav) return () => undefined;
+  nav.hidden = false;
+  const position = nav.querySelector<HTMLElement>("[data-step-position]");
+  const buttons = [...nav.querySelectorAll<HTMLButtonElement>("[data-step-go]")];
+  for (const button of buttons) {
+    button.addEventListener("click", () => {
+      const target = steps[current() + Number(button.dataset.stepGo)];
+      if (!target) return;
+      history.replaceState(null, "", `#${target.id}`);
+      target.scrollIntoView({ block: "start", behavior: prefersReducedMotion() ? "instant" : "smooth" });
+    });
+  }
+  return (index) => {
+    if (position) position.textContent = `Step ${index + 1} of ${steps.length}`;
+    // aria-disabled, not disabled: a disabled button would drop the keyboard focus at the last step.
+    buttons[0]!.setAttribute("aria-disabled", String(index === 0));
+    buttons[1]!.setAttribute("aria-disabled", String(index === steps.length - 1));
+  };
+}
 
 function start(section: HTMLElement): void {
   const figure = section.querySelector<HTMLElement>("figure[data-chart]");
@@ -11,10 +35,15 @@ function start(section: HTMLElement): void {
   const steps = [...section.querySelectorAll<HTMLElement>("[data-step]")];
   if (!figure || !json || steps.length === 0) return;
   const payload = JSON.parse(json) as FigurePayload;
+  let index = 0;
+  const updateNav = setUpStepNav(section, steps, () => index);
   watchSteps(steps, offset, (step) => {
+    index = steps.indexOf(step);
     for (const s of steps) s.classList.toggle("is-active", s === step);
     showState(figure, payload, step.dataset.step!);
+    updateNav(index);
   });
 }
 
+setUpMotionToggle();
 document.querySelectorAll<HTMLElement>("[data-scrolly]").forEach(start);

@@ -1,13 +1,10 @@
 import { render } from "../render/render.ts";
 import { unpool, type FigurePayload } from "../story/payload.ts";
+import { prefersReducedMotion } from "./motion.ts";
 import type { SizeName } from "../render/scene.ts";
 
 /** How long a change of state animates; reduced motion makes it instant. */
 export const TRANSITION_MS = 650;
-
-export function prefersReducedMotion(): boolean {
-  return window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-}
 
 /**
  * Shows one step's state in a figure: redraws both size variants (only the visible one animates),

@@ -73,6 +73,9 @@ describe("story sections are validated with messages an editor can act on", () =
   it("rejects a step without a text alternative", () => {
     const message = failure(SECTION, (t) => t.replace(/::alt\[Dot chart[^\n]*\n/, ""));
     expect(message).toContain('step "since-2020" has no text alternative');
+    expect(message).toMatch(
+      /A draft from the data, to check and edit:\n::alt\[The count of political prisoners held, from 1 Aug 2020 to .*:held\[2020-11-02\]/,
+    );
   });
 
   it("rejects a prose number bound to a row that does not exist", () => {

@@ -1,5 +1,6 @@
 import type { Dataset } from "../../data/load.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
+import { highlightPhrase, rangePhrase } from "../shared/draft.ts";
 import type { ChartModule, DataTable } from "../types.ts";
 import { layoutDeals } from "./layout.ts";
 import { checkDealsState, dealsFields, dealsState, type DealsState } from "./state.ts";
@@ -33,6 +34,8 @@ export const dealsChart: ChartModule<DealsState> = {
   fields: dealsFields,
   check: checkDealsState,
   layout: layoutDeals,
+  draftAlt: (data, state) =>
+    `Timeline of releases, US concessions and new political prisoners ${rangePhrase(state, data)}.${highlightPhrase(state, data)}`,
   rows: (data) => [...data.releases, ...data.concessions, ...data.recognitions],
   table: tables,
   dataFiles: ["releases.csv", "concessions.csv", "recognitions.csv"],

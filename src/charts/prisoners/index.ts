@@ -3,6 +3,8 @@ import type { ChartModule, DataTable } from "../types.ts";
 import { layoutPrisoners } from "./layout.ts";
 import { checkPrisonersState, prisonersFields, prisonersState, type PrisonersState } from "./state.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
+import { highlightPhrase, rangePhrase } from "../shared/draft.ts";
+import { resolveTo } from "../shared/time-range.ts";
 
 function tables(data: Dataset): DataTable[] {
   const day = (iso: string): string => formatDay(parseDay(iso));
@@ -37,6 +39,22 @@ export const prisonersChart: ChartModule<PrisonersState> = {
   fields: prisonersFields,
   check: checkPrisonersState,
   layout: layoutPrisoners,
+  draftAlt(data, state) {
+    const to = resolveTo(state, data);
+    const held = data.held.filter((r) => r.date >= state.from && r.date <= to);
+    const first = held[0];
+    const last = held.at(-1);
+    const count =
+      first && last
+        ? ` Viasna's count of political prisoners held goes from :held[${first.date}] to :held[${last.date}].`
+        : "";
+    const panels = {
+      both: "The count of political prisoners held, above monthly recognitions and releases",
+      held: "The count of political prisoners held",
+      flows: "Monthly recognitions of new political prisoners against releases",
+    }[state.show];
+    return `${panels}, ${rangePhrase(state, data)}.${state.show === "flows" ? "" : count}${highlightPhrase(state, data)}`;
+  },
   rows: (data) => [...data.held, ...data.recognitions, ...data.releases],
   table: tables,
   dataFiles: ["held.csv", "recognitions.csv", "releases.csv"],

@@ -1,6 +1,6 @@
 import type { Dataset } from "../../data/load.ts";
 import type { ChartModule, DataTable } from "../types.ts";
-import { layoutRoutes } from "./layout.ts";
+import { layoutRoutes, routesFor } from "./layout.ts";
 import { checkRoutesState, routesFields, routesState, type RoutesState } from "./state.ts";
 
 function tables(data: Dataset): DataTable[] {
@@ -24,6 +24,11 @@ export const routesChart: ChartModule<RoutesState> = {
   fields: routesFields,
   check: checkRoutesState,
   layout: layoutRoutes,
+  draftAlt(data, state) {
+    const places = routesFor(data, state).map((r) => r.place.name);
+    const which = state.release === "all" ? "every reported release" : `the release :released[${state.release}]`;
+    return `Map of Belarus and its neighbours with the routes of ${which}: from Minsk to ${places.join(" and ")}.`;
+  },
   rows: (data) => [...data.deportations, ...data.places],
   table: tables,
   dataFiles: ["deportations.csv", "places.csv"],

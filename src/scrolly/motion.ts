@@ -1,0 +1,40 @@
+/**
+ * Reduced motion as a real mode: the system setting, or the reader's own choice on this page,
+ * remembered in localStorage (no cookie, nothing sent anywhere).
+ */
+const KEY = "revolving-door:reduce-motion";
+
+function stored(): boolean | undefined {
+  try {
+    const value = localStorage.getItem(KEY);
+    return value === null ? undefined : value === "true";
+  } catch {
+    return undefined;
+  }
+}
+
+export function prefersReducedMotion(): boolean {
+  return stored() ?? window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+}
+
+/** Wires the page's toggle button, shown only when this script runs. */
+export function setUpMotionToggle(): void {
+  const reflect = (): void => {
+    document.documentElement.dataset.motion = prefersReducedMotion() ? "reduce" : "full";
+    for (const button of document.querySelectorAll<HTMLButtonElement>("[data-motion-toggle]")) {
+      button.setAttribute("aria-pressed", String(prefersReducedMotion()));
+    }
+  };
+  for (const button of document.querySelectorAll<HTMLButtonElement>("[data-motion-toggle]")) {
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      try {
+        localStorage.setItem(KEY, String(!prefersReducedMotion()));
+      } catch {
+        // Storage can be blocked (private modes); the choice then lasts for this page only.
+      }
+      reflect();
+    });
+  }
+  reflect();
+}
