@@ -1,5 +1,5 @@
 import type { FigurePayload } from "../story/payload.ts";
-import { showState } from "./figure.ts";
+import { showState, watchSizes } from "./figure.ts";
 import { prefersReducedMotion, setUpMotionToggle } from "./motion.ts";
 import { watchSteps } from "./scroller.ts";
 
@@ -10,7 +10,6 @@ const offset = (): number => (window.matchMedia("(max-width: 759px)").matches ? 
 function setUpStepNav(section: HTMLElement, steps: HTMLElement[], current: () => number): (index: number) => void {
   const nav = section.querySelector<HTMLElement>("[data-step-nav]");
   if (!nav) return () => undefined;
-  nav.hidden = false;
   const position = nav.querySelector<HTMLElement>("[data-step-position]");
   const buttons = [...nav.querySelectorAll<HTMLButtonElement>("[data-step-go]")];
   for (const button of buttons) {
@@ -35,6 +34,7 @@ function start(section: HTMLElement): void {
   const steps = [...section.querySelectorAll<HTMLElement>("[data-step]")];
   if (!figure || !json || steps.length === 0) return;
   const payload = JSON.parse(json) as FigurePayload;
+  watchSizes(figure, payload);
   let index = 0;
   const updateNav = setUpStepNav(section, steps, () => index);
   watchSteps(steps, offset, (step) => {
@@ -46,4 +46,5 @@ function start(section: HTMLElement): void {
 }
 
 setUpMotionToggle();
+document.documentElement.classList.add("js-ready");
 document.querySelectorAll<HTMLElement>("[data-scrolly]").forEach(start);

@@ -17,7 +17,7 @@ export function prefersReducedMotion(): boolean {
   return stored() ?? window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 }
 
-/** Wires the page's toggle button, shown only when this script runs. */
+/** Wires the page's toggle button (made visible with the rest of the JS-only controls). */
 export function setUpMotionToggle(): void {
   const reflect = (): void => {
     document.documentElement.dataset.motion = prefersReducedMotion() ? "reduce" : "full";
@@ -26,7 +26,6 @@ export function setUpMotionToggle(): void {
     }
   };
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-motion-toggle]")) {
-    button.hidden = false;
     button.addEventListener("click", () => {
       try {
         localStorage.setItem(KEY, String(!prefersReducedMotion()));

@@ -1,5 +1,6 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createGzip } from "node:zlib";
 import { extname, join, normalize } from "node:path";
 
 const types: Record<string, string> = {
@@ -12,7 +13,10 @@ const types: Record<string, string> = {
   ".png": "image/png",
 };
 
-/** Serves dist/ on loopback for the browser tests, as any static host would. */
+/**
+ * Serves dist/ on loopback for the browser tests and the bench, as a production static host would:
+ * gzip for text, and long-lived caching for Astro's content-hashed assets.
+ */
 export function serveStatic(root: string, port: number): Promise<Server> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
@@ -25,8 +29,18 @@ export function serveStatic(root: string, port: number): Promise<Server> {
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
-    createReadStream(file).pipe(res);
+    const type = types[extname(file)] ?? "application/octet-stream";
+    const cache = path.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "public, max-age=300";
+    const gzip = /gzip/.test(String(req.headers["accept-encoding"])) && !type.startsWith("image/png");
+    res.writeHead(200, {
+      "Content-Type": type,
+      "Cache-Control": cache,
+      Vary: "Accept-Encoding",
+      ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+    });
+    const stream = createReadStream(file);
+    if (gzip) stream.pipe(createGzip()).pipe(res);
+    else stream.pipe(res);
   });
   return new Promise((resolve) =>
     server.listen(port, "127.0.0.1", () => {
