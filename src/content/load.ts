@@ -19,13 +19,13 @@ export interface Story {
  * points it at another copy of content/ (tests build broken copies).
  */
 export function loadStory(contentDir = process.env.REVOLVING_DOOR_CONTENT_DIR ?? join(process.cwd(), "content")): Story {
-  const { data, problems } = loadDataset(join(contentDir, "data"));
+  const { data, problems } = loadDataset(join(contentDir, "data"), contentDir);
   const all: ContentProblem[] = [...problems];
 
   const furniture: Record<string, Furniture> = {};
   for (const id of Object.keys(charts)) {
     const path = join(contentDir, "charts", `${id}.md`);
-    const file = displayPath(path);
+    const file = displayPath(path, contentDir);
     if (!existsSync(path)) {
       all.push({ file, problem: `the chart "${id}" has no furniture file`, fix: `Create ${file} with title, description, credit and alt (see EDITING.md).` });
       continue;
@@ -36,14 +36,14 @@ export function loadStory(contentDir = process.env.REVOLVING_DOOR_CONTENT_DIR ??
 
   const storyDir = join(contentDir, "story");
   const files = existsSync(storyDir) ? readdirSync(storyDir).filter((f) => f.endsWith(".md")).sort() : [];
-  if (files.length === 0) all.push({ file: displayPath(storyDir), problem: "there are no story sections", fix: "Add markdown files such as 01-the-count.md (see EDITING.md)." });
+  if (files.length === 0) all.push({ file: displayPath(storyDir, contentDir), problem: "there are no story sections", fix: "Add markdown files such as 01-the-count.md (see EDITING.md)." });
 
   const sections: Section[] = [];
   const stepIds = new Map<string, string>();
   if (all.length === 0) {
     for (const name of files) {
       const path = join(storyDir, name);
-      const file = displayPath(path);
+      const file = displayPath(path, contentDir);
       const section = parseSection(readFileSync(path, "utf8"), file, name, data, all);
       if (!section) continue;
       for (const step of section.steps) {

@@ -1,6 +1,9 @@
-import { relative } from "node:path";
+import { join, relative } from "node:path";
 
-/** File paths in messages are relative to the project root, as an editor sees them in their editor. */
-export function displayPath(absolute: string): string {
-  return relative(process.cwd(), absolute) || absolute;
+/**
+ * File paths in messages read as an editor sees them: `content/data/held.csv`, whichever copy of
+ * content/ is being read (tests read throwaway copies).
+ */
+export function displayPath(absolute: string, contentDir: string): string {
+  return join("content", relative(contentDir, absolute));
 }

@@ -18,17 +18,31 @@ export function isRealDate(iso: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === iso;
 }
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "is not a date written YYYY-MM-DD")
-  .refine(isRealDate, "is not a real calendar date")
-  .refine((d) => d >= EARLIEST_DATE, `is before ${EARLIEST_DATE}, earlier than anything this story covers`)
-  .refine((d) => d <= today(), "is in the future");
+/** One message per bad cell: each check runs only if the ones before it passed. */
+function firstFailure(checks: [(s: string) => boolean, string][]) {
+  return (value: string, ctx: z.RefinementCtx): void => {
+    const failed = checks.find(([ok]) => !ok(value));
+    if (failed) ctx.addIssue({ code: "custom", message: failed[1] });
+  };
+}
+
+export const isoDate = z.string().superRefine(
+  firstFailure([
+    [(d) => /^\d{4}-\d{2}-\d{2}$/.test(d), "is not a date written YYYY-MM-DD"],
+    [isRealDate, "is not a real calendar date"],
+    [(d) => d >= EARLIEST_DATE, `is before ${EARLIEST_DATE}, earlier than anything this story covers`],
+    [(d) => d <= today(), "is in the future"],
+  ]),
+);
 
 export const count = z
   .string()
-  .refine((s) => !/^-\s*\d/.test(s.trim()), "is negative")
-  .refine((s) => /^\d+$/.test(s), "is not a whole number")
+  .superRefine(
+    firstFailure([
+      [(s) => !/^-\s*\d/.test(s.trim()), "is negative"],
+      [(s) => /^\d+$/.test(s), "is not a whole number"],
+    ]),
+  )
   .transform(Number);
 
 /** A count that sources may not give: an empty cell is a gap, never zero. */
@@ -38,17 +52,22 @@ export const requiredText = z.string().refine((s) => s.trim() !== "", "is empty"
 
 export const optionalText = z.string().transform((s) => s.trim());
 
-export const httpUrl = z
-  .string()
-  .refine((s) => s.trim() !== "", "is empty")
-  .refine((s) => {
-    try {
-      const url = new URL(s);
-      return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
-    } catch {
-      return false;
-    }
-  }, "is not a web address (URL)");
+export const httpUrl = z.string().superRefine(
+  firstFailure([
+    [(s) => s.trim() !== "", "is empty"],
+    [
+      (s) => {
+        try {
+          const url = new URL(s);
+          return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".");
+        } catch {
+          return false;
+        }
+      },
+      "is not a web address (URL)",
+    ],
+  ]),
+);
 
 export const yesNo = z.enum(["yes", "no"], { error: 'is neither "yes" nor "no"' }).transform((v) => v === "yes");
 

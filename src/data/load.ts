@@ -51,11 +51,12 @@ export type AnyRow = Sourced & { line: number };
 
 function readTable<C extends Record<string, Column>>(
   dir: string,
+  contentDir: string,
   spec: TableSpec<C>,
   problems: ContentProblem[],
 ): Located<RowOf<C>>[] {
   const path = join(dir, spec.file);
-  const file = displayPath(path);
+  const file = displayPath(path, contentDir);
   if (!existsSync(path)) {
     problems.push({
       file,
@@ -95,19 +96,19 @@ function checkReference(
 }
 
 /** Loads content/data/. Problems are returned, not thrown, so a check can report every file at once. */
-export function loadDataset(dataDir: string): { data: Dataset; problems: ContentProblem[] } {
+export function loadDataset(dataDir: string, contentDir: string): { data: Dataset; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
-  const fileOf = (spec: { file: string }): string => displayPath(join(dataDir, spec.file));
+  const fileOf = (spec: { file: string }): string => displayPath(join(dataDir, spec.file), contentDir);
   const data: Dataset = {
-    held: readTable(dataDir, heldTable, problems).sort(byDate),
-    recognitions: readTable(dataDir, recognitionsTable, problems).sort((a, b) =>
+    held: readTable(dataDir, contentDir, heldTable, problems).sort(byDate),
+    recognitions: readTable(dataDir, contentDir, recognitionsTable, problems).sort((a, b) =>
       a.period_start.localeCompare(b.period_start),
     ),
-    releases: readTable(dataDir, releasesTable, problems).sort(byDate),
-    concessions: readTable(dataDir, concessionsTable, problems).sort(byDate),
-    places: readTable(dataDir, placesTable, problems),
-    deportations: readTable(dataDir, deportationsTable, problems),
-    facts: readTable(dataDir, factsTable, problems).sort(byDate),
+    releases: readTable(dataDir, contentDir, releasesTable, problems).sort(byDate),
+    concessions: readTable(dataDir, contentDir, concessionsTable, problems).sort(byDate),
+    places: readTable(dataDir, contentDir, placesTable, problems),
+    deportations: readTable(dataDir, contentDir, deportationsTable, problems),
+    facts: readTable(dataDir, contentDir, factsTable, problems).sort(byDate),
   };
 
   for (const row of data.recognitions) {
