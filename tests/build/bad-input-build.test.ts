@@ -19,7 +19,7 @@ describe("the real build refuses bad content and publishes nothing", () => {
         env: { ...process.env, REVOLVING_DOOR_CONTENT_DIR: copy.dir, REVOLVING_DOOR_DIST: out },
       }).then(
         () => ({ code: 0, stderr: "" }),
-        (error: { code: number; stderr: string }) => error,
+        (error: unknown) => error as { code: number; stderr: string },
       );
       expect(result.code).toBe(1);
       expect(result.stderr).toContain("Nothing was published.");
