@@ -1,5 +1,5 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { resolve } from "node:path";
 import { ContentError } from "../src/content/errors.ts";
 import { loadStory } from "../src/content/load.ts";
 
@@ -8,9 +8,12 @@ import { loadStory } from "../src/content/load.ts";
  * A mistake in content/ (or a crash mid-build) leaves the last good dist/ untouched: nothing half-published.
  */
 process.env.ASTRO_TELEMETRY_DISABLED = "1";
+// A build is always a production build, whatever the caller's NODE_ENV (Vitest sets "test").
+process.env.NODE_ENV = "production";
 const root = process.cwd();
-const staging = join(root, ".dist-staging");
-const out = join(root, process.env.REVOLVING_DOOR_DIST ?? "dist");
+const out = resolve(root, process.env.REVOLVING_DOOR_DIST ?? "dist");
+// Beside the output, so the final rename stays on one file system and is atomic.
+const staging = `${out}-staging`;
 
 try {
   loadStory();

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { charts } from "../charts/registry.ts";
 import { loadDataset, type Dataset } from "../data/load.ts";
+import { loadCorrections, type CorrectionLog } from "./corrections.ts";
 import { ContentError, type ContentProblem } from "./errors.ts";
 import { parseFurniture, type Furniture } from "./furniture.ts";
 import { displayPath } from "./paths.ts";
@@ -9,6 +10,7 @@ import { parseSection, type Section } from "./story.ts";
 
 export interface Story {
   data: Dataset;
+  corrections: CorrectionLog;
   sections: Section[];
   furniture: Record<string, Furniture>;
 }
@@ -21,6 +23,7 @@ export interface Story {
 export function loadStory(contentDir = process.env.REVOLVING_DOOR_CONTENT_DIR ?? join(process.cwd(), "content")): Story {
   const { data, problems } = loadDataset(join(contentDir, "data"), contentDir);
   const all: ContentProblem[] = [...problems];
+  const corrections = loadCorrections(contentDir, all);
 
   const furniture: Record<string, Furniture> = {};
   for (const id of Object.keys(charts)) {
@@ -55,5 +58,5 @@ export function loadStory(contentDir = process.env.REVOLVING_DOOR_CONTENT_DIR ??
     }
   }
   if (all.length) throw new ContentError(all);
-  return { data, sections, furniture };
+  return { data, corrections, sections, furniture };
 }

@@ -1,3 +1,4 @@
+/// <reference types="astro/client" />
 import type { FigurePayload } from "../story/payload.ts";
 import { showState, watchSizes } from "./figure.ts";
 import { prefersReducedMotion, setUpMotionToggle } from "./motion.ts";
@@ -43,6 +44,12 @@ function start(section: HTMLElement): void {
     showState(figure, payload, step.dataset.step!);
     updateNav(index);
   });
+}
+
+// Editors' preview aid (npm run dev only): show where the trigger line sits.
+if (import.meta.env.DEV) {
+  for (const line of document.querySelectorAll<HTMLElement>("[data-dev-trigger]"))
+    line.style.top = `${offset() * 100}svh`;
 }
 
 setUpMotionToggle();

@@ -40,13 +40,20 @@ export function watchSteps(
 ): Scroller {
   let current: HTMLElement | undefined;
   let frame = 0;
+  // Where the active step sat relative to the trigger line, as a share of the viewport height,
+  // so that a resize (URL bar, rotation, zoom) can put it back where the reader left it.
+  let anchor = 0;
+  let anchoredAt = Number.NaN;
   const update = (): void => {
     frame = 0;
-    const next = activeStep(steps, window.innerHeight * offset());
+    const triggerY = window.innerHeight * offset();
+    const next = activeStep(steps, triggerY);
     if (next && next !== current) {
       current = next;
       onActive(next);
     }
+    if (current) anchor = (current.getBoundingClientRect().top - triggerY) / window.innerHeight;
+    anchoredAt = window.scrollY;
   };
   const schedule = (): void => {
     if (!frame) frame = requestAnimationFrame(update);
@@ -60,6 +67,12 @@ export function watchSteps(
     .onStepExit(schedule);
 
   const onResize = (): void => {
+    // Only the section being read moves the page (others have their step far off screen), and only
+    // if the anchor is fresh: a scroll not yet seen (a jump to #step) makes it stale.
+    if (current && Math.abs(anchor) < 1 && window.scrollY === anchoredAt) {
+      const wanted = window.innerHeight * offset() + anchor * window.innerHeight;
+      window.scrollBy(0, current.getBoundingClientRect().top - wanted);
+    }
     instance.resize();
     schedule();
   };

@@ -15,8 +15,3 @@ export function distinctSources(rows: readonly AnyRow[]): SourceRef[] {
   }
   return [...byUrl.values()].sort((a, b) => b.published.localeCompare(a.published) || a.name.localeCompare(b.name));
 }
-
-/** The newest publication date among the rows: when the chart's data last changed. */
-export function lastUpdated(rows: readonly AnyRow[]): string {
-  return rows.reduce((latest, row) => (row.published > latest ? row.published : latest), "");
-}

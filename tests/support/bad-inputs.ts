@@ -189,4 +189,17 @@ export const badInputs: BadInput[] = [
     message:
       /content\/data\/deportations\.csv:3: place "lithunia" is not an id in places\.csv\n[\s\S]*did you mean "lithuania"\?/,
   },
+  {
+    name: "a correction about a chart that does not exist",
+    file: "corrections.csv",
+    change: (t) => `${t.trimEnd()}\n2026-11-25,correction,deal,A date was wrong.\n`,
+    message:
+      /content\/corrections\.csv:3: there is no chart called "deal"\n {2}field: chart\n {2}value: "deal"\n {2}fix: {3}did you mean "deals"\?/,
+  },
+  {
+    name: "a corrections log with two publication dates",
+    file: "corrections.csv",
+    change: (t) => `${t.trimEnd()}\n2026-11-24,published,,First published.\n`,
+    message: /content\/corrections\.csv:3: the log has 2 "published" rows\n {2}field: kind/,
+  },
 ];

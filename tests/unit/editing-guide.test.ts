@@ -34,6 +34,7 @@ describe("the editors' guide", () => {
       "data/held.csv",
       "story/02-the-deals.md",
       "story/06-what-next.md",
+      "corrections.csv",
     ]);
   });
 
@@ -54,5 +55,6 @@ describe("the editors' guide", () => {
     expect(story.sections.map((s) => s.id)).toContain("what-next");
     expect(story.sections.flatMap((s) => s.steps.map((step) => step.id))).toContain("example-step");
     expect(story.data.held.map((r) => r.date)).toContain("2026-04-30");
+    expect(story.corrections.entries[0]).toMatchObject({ date: "2026-11-25", kind: "correction", chart: "prisoners" });
   });
 });
