@@ -6,7 +6,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { parseHTML } from "linkedom";
 import { browserPath } from "../tests/support/browser-path.ts";
-import { launchBrowser } from "../tests/support/browser.ts";
+import { CHROMIUM_FLAGS, launchBrowser } from "../tests/support/browser.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
 
 /**
@@ -55,16 +55,7 @@ const server = await serveStatic(dist, PORT);
 async function lighthouseRun(): Promise<Record<string, number>> {
   const chrome = await chromeLauncher.launch({
     chromePath: browserPath() ?? "/usr/bin/chromium",
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
   });
   try {
     const result = await lighthouse(`${ORIGIN}/`, {

@@ -1,8 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { chromium } from "playwright-core";
 import { loadStory } from "../src/content/load.ts";
-import { browserPath } from "../tests/support/browser-path.ts";
+import { launchBrowser } from "../tests/support/browser.ts";
 import { serveStatic } from "../tests/support/static-server.ts";
 
 /**
@@ -21,10 +20,7 @@ const steps = ["top", ...loadStory().sections.flatMap((s) => s.steps.map((step) 
   (id) => wanted.length === 0 || wanted.includes(id),
 );
 const server = await serveStatic(join(process.cwd(), "dist"), 4398);
-const browser = await chromium.launch({
-  executablePath: browserPath() ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
-});
+const browser = await launchBrowser();
 for (const viewport of viewports) {
   const page = await browser.newPage({ viewport });
   for (const step of steps) {

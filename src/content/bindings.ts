@@ -46,6 +46,24 @@ const releaseBinding = (name: string, doc: string, pick: (r: Dataset["releases"]
   },
 });
 
+/** A number computed over every release on or after a date: a count or a sum, never a guess. */
+const sinceBinding = (
+  name: string,
+  doc: string,
+  compute: (rows: Dataset["releases"]) => { value: number; note: string },
+): Binding => ({
+  name,
+  doc,
+  example: `:${name}[2024-07-01]`,
+  resolve(key, data) {
+    const rows = data.releases.filter((r) => r.date >= key);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(key) || rows.length === 0) {
+      return { problem: `no release on or after "${key}"`, fix: "Write a date YYYY-MM-DD on or before the newest release in releases.csv." };
+    }
+    return { ...compute(rows), row: rows.at(-1)! };
+  },
+});
+
 export const bindings: readonly Binding[] = [
   {
     name: "held",
@@ -84,26 +102,14 @@ export const bindings: readonly Binding[] = [
       return { value: row.value, row };
     },
   },
-  {
-    name: "releases-since",
-    doc: "how many releases there have been since a date (rows of releases.csv on or after it)",
-    example: ":releases-since[2024-07-01]",
-    resolve(key, data) {
-      const rows = data.releases.filter((r) => r.date >= key);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(key) || rows.length === 0) return { problem: `no release on or after "${key}"`, fix: "Write a date YYYY-MM-DD on or before the newest release in releases.csv." };
-      return { value: rows.length, row: rows.at(-1)!, note: `Counted from ${rows.length} sourced rows of releases.csv` };
-    },
-  },
-  {
-    name: "freed-since",
-    doc: "how many people all releases since a date freed, added up (releases.csv)",
-    example: ":freed-since[2024-07-01]",
-    resolve(key, data) {
-      const rows = data.releases.filter((r) => r.date >= key);
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(key) || rows.length === 0) return { problem: `no release on or after "${key}"`, fix: "Write a date YYYY-MM-DD on or before the newest release in releases.csv." };
-      return { value: rows.reduce((sum, r) => sum + r.released, 0), row: rows.at(-1)!, note: `Added up from ${rows.length} sourced rows of releases.csv` };
-    },
-  },
+  sinceBinding("releases-since", "how many releases there have been since a date (rows of releases.csv on or after it)", (rows) => ({
+    value: rows.length,
+    note: `Counted from ${rows.length} sourced rows of releases.csv`,
+  })),
+  sinceBinding("freed-since", "how many people all releases since a date freed, added up (releases.csv)", (rows) => ({
+    value: rows.reduce((sum, r) => sum + r.released, 0),
+    note: `Added up from ${rows.length} sourced rows of releases.csv`,
+  })),
   releaseBinding("released", "how many people a release freed (releases.csv, by id)", (r) => r.released),
   releaseBinding("political", "how many of those freed Viasna recognised as political prisoners (releases.csv, by id)", (r) => r.political_prisoners),
 ];

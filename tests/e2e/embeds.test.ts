@@ -1,15 +1,16 @@
 import { createServer, type Server } from "node:http";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OEmbedRich } from "../../src/embed/oembed.ts";
-import { launchBrowser } from "../support/browser.ts";
 import { TEST_ORIGIN } from "../support/global-setup.ts";
+import { useBrowser } from "../support/story-page.ts";
+
+const browser = useBrowser();
 
 const HOST = "http://127.0.0.1:4400";
 const THIRD = "http://127.0.0.1:4401";
 const WIDTHS = [330, 510, 660, 930, 1200];
 const CHARTS = ["prisoners", "deals", "routes"];
-let browser: Browser;
 let hostBody = "";
 const servers: Server[] = [];
 
@@ -25,15 +26,13 @@ function serve(port: number, body: () => string): Promise<void> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   await serve(4400, () => hostBody);
   await serve(
     4401,
     () => `<script>parent.postMessage({ type: "revolving-door:height", id: "x", height: 5 }, "*");</script>`,
   );
 });
-afterAll(async () => {
-  await browser.close();
+afterAll(() => {
   for (const server of servers) server.close();
 });
 
@@ -44,7 +43,7 @@ async function snippetFor(path: string): Promise<string> {
 
 /** A newsroom page on another origin, holding the snippet exactly as copied (optionally sandboxed). */
 async function hostPage(snippet: string, width: number, extra = ""): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
   hostBody = `<!doctype html><html><body style="margin:0"><div id="col" style="width:${width}px">${snippet}</div>${extra}</body></html>`;
   await page.goto(`${HOST}/article.html`);
   return page;

@@ -1,34 +1,16 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadStory } from "../../src/content/load.ts";
-import { launchBrowser } from "../support/browser.ts";
 import { TEST_ORIGIN } from "../support/global-setup.ts";
+import { useBrowser, stateOf, waitForState } from "../support/story-page.ts";
+
+const browser = useBrowser();
 
 const story = loadStory();
 const scrolly = story.sections.filter((s) => s.chart);
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-const stateOf = (page: Page, chart: string): Promise<string | null> =>
-  page.getAttribute(`figure[data-chart="${chart}"]`, "data-state");
-
-async function waitForState(page: Page, chart: string, id: string): Promise<void> {
-  await page.waitForFunction(
-    ([c, s]) => document.querySelector(`figure[data-chart="${c}"]`)?.getAttribute("data-state") === s,
-    [chart, id],
-    { timeout: 5000 },
-  );
-}
 
 describe("keyboard readers", () => {
   it("read every section from its first step to its last with the Next step button alone, focus staying on it", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(TEST_ORIGIN);
     for (const section of scrolly) {
       const chart = section.chart!;
@@ -50,7 +32,7 @@ describe("keyboard readers", () => {
   });
 
   it("shows a visible focus outline on the step controls", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${TEST_ORIGIN}/#${scrolly[0]!.steps[1]!.id}`);
     await page.locator(`figure[data-chart="${scrolly[0]!.chart!}"] [data-step-go="1"]`).focus();
     await page.keyboard.press("Shift+Tab");
@@ -63,7 +45,7 @@ describe("keyboard readers", () => {
 
 describe("mobile readers", () => {
   it("keep the active step when the URL bar hides and shows (360 x 740)", async () => {
-    const page = await browser.newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const target = scrolly[0]!.steps[3]!;
     await page.goto(`${TEST_ORIGIN}/#${target.id}`);
     await waitForState(page, scrolly[0]!.chart!, target.id);
@@ -76,7 +58,7 @@ describe("mobile readers", () => {
   });
 
   it("keep the active step on rotation", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await browser().newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const target = scrolly[1]!.steps[2]!;
     await page.goto(`${TEST_ORIGIN}/#${target.id}`);
     await waitForState(page, scrolly[1]!.chart!, target.id);
@@ -92,7 +74,7 @@ describe("mobile readers", () => {
 
 describe("reduced motion as a reader's choice", () => {
   it("is remembered across reloads without a cookie", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(TEST_ORIGIN);
     const toggle = page.locator("[data-motion-toggle]");
@@ -108,7 +90,7 @@ describe("reduced motion as a reader's choice", () => {
 
 describe("readers without JavaScript", () => {
   it("get every step's text and its chart state as an image, and the charts inline", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto(TEST_ORIGIN);
     for (const section of scrolly) {
@@ -128,7 +110,7 @@ describe("readers without JavaScript", () => {
 
 describe("print", () => {
   it("prints every step once with its own chart state, without the sticky graphic", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(TEST_ORIGIN);
     await page.emulateMedia({ media: "print" });
     for (const section of scrolly) {

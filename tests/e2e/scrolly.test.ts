@@ -1,48 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { loadStory } from "../../src/content/load.ts";
-import { launchBrowser } from "../support/browser.ts";
-import { TEST_PORT } from "../support/global-setup.ts";
+import { TEST_ORIGIN as ORIGIN } from "../support/global-setup.ts";
+import { useBrowser, stateOf, waitForState, scrollToStep } from "../support/story-page.ts";
 
-const ORIGIN = `http://127.0.0.1:${TEST_PORT}`;
+const browser = useBrowser();
+
 const steps = loadStory().sections.flatMap((s) => s.steps.map((step) => ({ chart: s.chart!, id: step.id })));
 const widths = [
   { width: 360, height: 740 },
   { width: 1280, height: 800 },
 ];
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
-
-const stateOf = (page: Page, chart: string): Promise<string | null> =>
-  page.getAttribute(`figure[data-chart="${chart}"]`, "data-state");
-
-async function waitForState(page: Page, chart: string, id: string): Promise<void> {
-  await page.waitForFunction(
-    ([c, s]) => document.querySelector(`figure[data-chart="${c}"]`)?.getAttribute("data-state") === s,
-    [chart, id],
-    { timeout: 5000 },
-  );
-}
-
-/** Scrolls so the step's top sits just above the page's trigger line, as a reader reaching it would. */
-async function scrollToStep(page: Page, id: string): Promise<void> {
-  await page.evaluate((stepId) => {
-    const step = document.getElementById(stepId)!;
-    const trigger = window.innerHeight * (window.matchMedia("(max-width: 759px)").matches ? 0.8 : 0.55);
-    window.scrollTo(0, window.scrollY + step.getBoundingClientRect().top - trigger + 10);
-  }, id);
-}
 
 for (const viewport of widths) {
   describe(`scrolling at ${viewport.width}px`, () => {
     it("sets data-state to each step as the reader scrolls down, and back up", async () => {
-      const page = await browser.newPage({ viewport });
+      const page = await browser().newPage({ viewport });
       await page.goto(ORIGIN);
       for (const step of steps) {
         await scrollToStep(page, step.id);
@@ -56,7 +28,7 @@ for (const viewport of widths) {
     });
 
     it("opens a deep link /#<step-id> at that step's state", async () => {
-      const page = await browser.newPage({ viewport });
+      const page = await browser().newPage({ viewport });
       const target = steps[2]!;
       await page.goto(`${ORIGIN}/#${target.id}`);
       await waitForState(page, target.chart, target.id);
@@ -64,7 +36,7 @@ for (const viewport of widths) {
     });
 
     it("restores the right state after a reload mid-story", async () => {
-      const page = await browser.newPage({ viewport });
+      const page = await browser().newPage({ viewport });
       const target = steps[3]!;
       await page.goto(ORIGIN);
       await scrollToStep(page, target.id);
@@ -75,7 +47,7 @@ for (const viewport of widths) {
     });
 
     it("lands on the last step after a fast scroll to the end", async () => {
-      const page = await browser.newPage({ viewport });
+      const page = await browser().newPage({ viewport });
       await page.goto(ORIGIN);
       const last = steps.at(-1)!;
       await page.evaluate(() => {
@@ -90,7 +62,7 @@ for (const viewport of widths) {
 
 describe("reduced motion", () => {
   it("changes state with no transition: marks are at their final place in the next frame", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
     const target = steps.find((s) => s.id === "sep-11")!;
     const expected = await (await page.request.get(`${ORIGIN}/charts/${target.chart}/${target.id}-wide.svg`)).text();
     const finalX = /<line[^>]*data-key="hl-rule"[^>]*>/.exec(expected)?.[0].match(/x1="([\d.]+)"/)?.[1];
@@ -105,7 +77,7 @@ describe("reduced motion", () => {
   });
 
   it("animates for other readers (the same check fails mid-transition)", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const from = steps.find((s) => s.id === "releases-2025")!;
     const target = steps.find((s) => s.id === "sep-11")!;
     await page.goto(`${ORIGIN}/#${from.id}`);

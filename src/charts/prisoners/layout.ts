@@ -82,47 +82,30 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
       : (t: Date) => utcFormat(t.getUTCMonth() === 0 || +t === +ticks[0]! ? "%b %Y" : "%b")(t);
 
   const axes: Mark[] = ticks.map((t) => text(`x-${+t}`, x(t), height - 6, tickFormat(t), "tick", "middle"));
-  for (const v of yHeld.ticks(4)) {
-    axes.push({
-      key: `yh-grid-${v}`,
-      tag: "line",
-      attrs: {
-        x1: margin.left,
-        x2: width - margin.right,
-        y1: round(yHeld(v)),
-        y2: round(yHeld(v)),
-        class: "grid",
-        opacity: heldOpacity,
-      },
-    });
-    axes.push({
-      key: `yh-${v}`,
-      tag: "text",
-      attrs: { x: margin.left - 6, y: round(yHeld(v) + 4), class: "tick", "text-anchor": "end", opacity: heldOpacity },
-      text: formatCount(v),
-    });
-  }
-  for (const v of yFlow.ticks(4)) {
-    const y = round(yFlow(v));
-    axes.push({
-      key: `yf-grid-${v}`,
-      tag: "line",
-      attrs: {
+  /** Grid lines and labels of a y axis; the flows axis labels both directions as positive counts. */
+  const yAxis = (prefix: string, scale: (v: number) => number, values: number[], opacity: number): void => {
+    for (const v of values) {
+      const y = round(scale(v));
+      const grid = {
         x1: margin.left,
         x2: width - margin.right,
         y1: y,
         y2: y,
-        class: v === 0 ? "baseline" : "grid",
-        opacity: flowOpacity,
-      },
-    });
-    axes.push({
-      key: `yf-${v}`,
-      tag: "text",
-      attrs: { x: margin.left - 6, y: y + 4, class: "tick", "text-anchor": "end", opacity: flowOpacity },
-      text: formatCount(Math.abs(v)),
-    });
-  }
+        class: v === 0 && prefix === "yf" ? "baseline" : "grid",
+        opacity,
+      };
+      axes.push({ key: `${prefix}-grid-${v}`, tag: "line", attrs: grid });
+      axes.push({
+        key: `${prefix}-${v}`,
+        tag: "text",
+        attrs: { x: margin.left - 6, y: y + 4, class: "tick", "text-anchor": "end", opacity },
+        text: formatCount(Math.abs(v)),
+      });
+    }
+  };
+  yAxis("yh", yHeld, yHeld.ticks(4), heldOpacity);
+  yAxis("yf", yFlow, yFlow.ticks(4), flowOpacity);
+
   axes.push({
     key: "title-held",
     tag: "text",
