@@ -35,6 +35,11 @@ try {
   console.error("Build failed; the previous dist/ is unchanged.\n");
   throw error;
 }
-if (existsSync(out)) rmSync(out, { recursive: true });
+// Two renames, so the old site is gone only once the new one is in place; a crash in between
+// leaves it in dist-previous to restore.
+const previous = `${out}-previous`;
+rmSync(previous, { recursive: true, force: true });
+if (existsSync(out)) renameSync(out, previous);
 renameSync(staging, out);
+rmSync(previous, { recursive: true, force: true });
 console.log(`Built the story into ${out}`);

@@ -1,4 +1,5 @@
 import type { AnyRow, Dataset } from "../data/load.ts";
+import { monthEnd } from "../charts/shared/dates.ts";
 import { validChoices } from "./did-you-mean.ts";
 
 /** A number the prose takes from a data row: `:held[2025-09-18]` prints Viasna's count that day. */
@@ -20,11 +21,7 @@ export interface Resolved {
 /** `2025` → the whole year, `2025-09` → that month, `2025-09-11` → that day: the period a recognitions row must cover exactly. */
 export function periodOf(key: string): [string, string] | undefined {
   if (/^\d{4}$/.test(key)) return [`${key}-01-01`, `${key}-12-31`];
-  if (/^\d{4}-\d{2}$/.test(key)) {
-    const [y, m] = key.split("-").map(Number) as [number, number];
-    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-    return [`${key}-01`, `${key}-${String(last).padStart(2, "0")}`];
-  }
+  if (/^\d{4}-\d{2}$/.test(key)) return [`${key}-01`, monthEnd(key)];
   if (/^\d{4}-\d{2}-\d{2}$/.test(key)) return [key, key];
   return undefined;
 }

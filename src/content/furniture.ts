@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { ContentProblem } from "./errors.ts";
 import { readFrontMatter } from "./frontmatter.ts";
-import { markdownToHtml, parseMarkdown } from "./markdown.ts";
+import type { Dataset } from "../data/load.ts";
+import { bindNumbers, markdownToHtml, parseMarkdown } from "./markdown.ts";
 
 /** What surrounds a chart wherever it appears (story, embed): written by editors in content/charts/<id>.md. */
 export interface Furniture {
@@ -33,9 +34,12 @@ const furnitureDocs = {
   alt: "a text alternative for the chart in its default state",
 };
 
-export function parseFurniture(source: string, file: string, id: string, problems: ContentProblem[]): Furniture | undefined {
+/** Reads a chart's furniture. Numbers in its notes are bound like the story's (`:held[…]`). */
+export function parseFurniture(source: string, file: string, id: string, data: Dataset, problems: ContentProblem[]): Furniture | undefined {
   const fm = readFrontMatter(source, file, furnitureSchema, furnitureDocs);
   problems.push(...fm.problems);
   if (!fm.data) return undefined;
-  return { id, ...fm.data, notesHtml: markdownToHtml(parseMarkdown(fm.body).children) };
+  const notes = parseMarkdown(fm.body).children;
+  bindNumbers(notes, data, file, problems);
+  return { id, ...fm.data, notesHtml: markdownToHtml(notes) };
 }

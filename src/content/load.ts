@@ -8,6 +8,11 @@ import { parseFurniture, type Furniture } from "./furniture.ts";
 import { displayPath } from "./paths.ts";
 import { parseSection, type Section } from "./story.ts";
 
+/** The content/ folder this run reads: REVOLVING_DOOR_CONTENT_DIR, or ./content. */
+export function currentContentDir(): string {
+  return process.env.REVOLVING_DOOR_CONTENT_DIR ?? join(process.cwd(), "content");
+}
+
 export interface Story {
   data: Dataset;
   corrections: CorrectionLog;
@@ -20,7 +25,7 @@ export interface Story {
  * so the build (and `npm run check`) stop before anything is written. REVOLVING_DOOR_CONTENT_DIR
  * points it at another copy of content/ (tests build broken copies).
  */
-export function loadStory(contentDir = process.env.REVOLVING_DOOR_CONTENT_DIR ?? join(process.cwd(), "content")): Story {
+export function loadStory(contentDir = currentContentDir()): Story {
   const { data, problems } = loadDataset(join(contentDir, "data"), contentDir);
   const all: ContentProblem[] = [...problems];
   const corrections = loadCorrections(contentDir, all);
@@ -33,7 +38,7 @@ export function loadStory(contentDir = process.env.REVOLVING_DOOR_CONTENT_DIR ??
       all.push({ file, problem: `the chart "${id}" has no furniture file`, fix: `Create ${file} with title, description, credit and alt (see EDITING.md).` });
       continue;
     }
-    const parsed = parseFurniture(readFileSync(path, "utf8"), file, id, all);
+    const parsed = parseFurniture(readFileSync(path, "utf8"), file, id, data, all);
     if (parsed) furniture[id] = parsed;
   }
 

@@ -42,7 +42,10 @@ export function recordStartLines(text: string): number[] {
   return starts;
 }
 
-/** Reads one CSV file against its table spec; returns rows, or the problems found (never both). */
+/**
+ * Reads one CSV file against its table spec; returns the rows that are valid and the problems of
+ * the others. A caller must not publish rows from a file with problems (the loader throws).
+ */
 export function parseTable<C extends Record<string, Column>>(
   spec: TableSpec<C>,
   text: string,
@@ -129,5 +132,5 @@ export function parseTable<C extends Record<string, Column>>(
     seen.set(key, line);
     rows.push(row);
   });
-  return { rows: problems.length ? [] : rows, problems };
+  return { rows, problems };
 }

@@ -35,22 +35,28 @@ export const isoDate = z.string().superRefine(
   ]),
 );
 
-export const count = z
-  .string()
-  .superRefine(
-    firstFailure([
-      [(s) => !/^-\s*\d/.test(s.trim()), "is negative"],
-      [(s) => /^\d+$/.test(s), "is not a whole number"],
-    ]),
-  )
-  .transform(Number);
+const countChecks: [(s: string) => boolean, string][] = [
+  [(s) => !/^-\s*\d/.test(s.trim()), "is negative"],
+  [(s) => /^\d+$/.test(s), "is not a whole number"],
+];
+
+export const count = z.string().superRefine(firstFailure(countChecks)).transform(Number);
 
 /** A count that sources may not give: an empty cell is a gap, never zero. */
-export const optionalCount = z.union([z.literal("").transform(() => null), count]);
+export const optionalCount = z
+  .string()
+  .superRefine((s, ctx) => {
+    if (s !== "") firstFailure(countChecks)(s, ctx);
+  })
+  .transform((s) => (s === "" ? null : Number(s)));
 
 export const requiredText = z.string().refine((s) => s.trim() !== "", "is empty");
 
 export const optionalText = z.string().transform((s) => s.trim());
+
+/** Text that has to fit in a chart label. */
+export const shortText = (max: number) =>
+  requiredText.refine((s) => s.length <= max, `is longer than ${max} characters, too long for a chart label`);
 
 export const httpUrl = z.string().superRefine(
   firstFailure([

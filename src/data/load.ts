@@ -36,6 +36,9 @@ export interface Dataset {
   facts: FactRow[];
 }
 
+/** The place every route starts from (Minsk); places.csv must have it. */
+export const ORIGIN_PLACE = "belarus";
+
 /** Every table, for docs and downloads. */
 export const tables = [
   heldTable,
@@ -54,10 +57,12 @@ function readTable<C extends Record<string, Column>>(
   contentDir: string,
   spec: TableSpec<C>,
   problems: ContentProblem[],
+  failed: Set<string>,
 ): Located<RowOf<C>>[] {
   const path = join(dir, spec.file);
   const file = displayPath(path, contentDir);
   if (!existsSync(path)) {
+    failed.add(spec.file);
     problems.push({
       file,
       problem: `the data file ${spec.file} is missing`,
@@ -67,6 +72,7 @@ function readTable<C extends Record<string, Column>>(
   }
   const { rows, problems: found } = parseTable(spec, readFileSync(path, "utf8"), file);
   problems.push(...found);
+  if (found.length) failed.add(spec.file);
   return rows;
 }
 
@@ -98,17 +104,20 @@ function checkReference(
 /** Loads content/data/. Problems are returned, not thrown, so a check can report every file at once. */
 export function loadDataset(dataDir: string, contentDir: string): { data: Dataset; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
+  // Tables with a bad row: references into them are not checked, so one mistake does not set off
+  // a cascade of false "is not an id" messages.
+  const failed = new Set<string>();
   const fileOf = (spec: { file: string }): string => displayPath(join(dataDir, spec.file), contentDir);
   const data: Dataset = {
-    held: readTable(dataDir, contentDir, heldTable, problems).sort(byDate),
-    recognitions: readTable(dataDir, contentDir, recognitionsTable, problems).sort((a, b) =>
+    held: readTable(dataDir, contentDir, heldTable, problems, failed).sort(byDate),
+    recognitions: readTable(dataDir, contentDir, recognitionsTable, problems, failed).sort((a, b) =>
       a.period_start.localeCompare(b.period_start),
     ),
-    releases: readTable(dataDir, contentDir, releasesTable, problems).sort(byDate),
-    concessions: readTable(dataDir, contentDir, concessionsTable, problems).sort(byDate),
-    places: readTable(dataDir, contentDir, placesTable, problems),
-    deportations: readTable(dataDir, contentDir, deportationsTable, problems),
-    facts: readTable(dataDir, contentDir, factsTable, problems).sort(byDate),
+    releases: readTable(dataDir, contentDir, releasesTable, problems, failed).sort(byDate),
+    concessions: readTable(dataDir, contentDir, concessionsTable, problems, failed).sort(byDate),
+    places: readTable(dataDir, contentDir, placesTable, problems, failed),
+    deportations: readTable(dataDir, contentDir, deportationsTable, problems, failed),
+    facts: readTable(dataDir, contentDir, factsTable, problems, failed).sort(byDate),
   };
 
   for (const row of data.recognitions) {
@@ -136,10 +145,23 @@ export function loadDataset(dataDir: string, contentDir: string): { data: Datase
     }
   }
   const releaseIds = data.releases.map((r) => r.id);
-  checkReference(data.concessions, "release_id", releaseIds, fileOf(concessionsTable), "releases.csv", problems);
-  checkReference(data.deportations, "release_id", releaseIds, fileOf(deportationsTable), "releases.csv", problems);
+  if (!failed.has(releasesTable.file)) {
+    checkReference(data.concessions, "release_id", releaseIds, fileOf(concessionsTable), "releases.csv", problems);
+    checkReference(data.deportations, "release_id", releaseIds, fileOf(deportationsTable), "releases.csv", problems);
+  }
   const placeIds = data.places.map((p) => p.id);
-  checkReference(data.deportations, "place", placeIds, fileOf(deportationsTable), "places.csv", problems);
+  if (!failed.has(placesTable.file) && !placeIds.includes(ORIGIN_PLACE)) {
+    problems.push({
+      file: fileOf(placesTable),
+      field: "id",
+      value: ORIGIN_PLACE,
+      problem: `places.csv has no row with the id "${ORIGIN_PLACE}", where every route on the map starts`,
+      fix: `Restore the row for Minsk with the id "${ORIGIN_PLACE}".`,
+    });
+  }
+  if (!failed.has(placesTable.file)) {
+    checkReference(data.deportations, "place", placeIds, fileOf(deportationsTable), "places.csv", problems);
+  }
   checkReference(data.facts, "series", factSeriesIds, fileOf(factsTable), "the list of series", problems);
   for (const release of data.releases) {
     const routes = data.deportations.filter((d) => d.release_id === release.id);

@@ -8,6 +8,7 @@ import {
   optionalCount,
   optionalText,
   requiredText,
+  shortText,
   slug,
   yesNo,
 } from "./fields.ts";
@@ -56,7 +57,7 @@ export const releasesTable = defineTable({
     political_prisoners: column(
       optionalCount,
       "How many of them Viasna recognised as political prisoners; leave empty if no source says",
-      "",
+      "20, or an empty cell",
     ),
     us_brokered: column(yesNo, 'Whether US officials negotiated the release: "yes" or "no"', "yes"),
     broker: column(optionalText, "Who negotiated it, if anyone (may be empty)", "US envoy John Coale"),
@@ -77,7 +78,7 @@ export const concessionsTable = defineTable({
       "The id of the release in releases.csv it went with (may be empty)",
       "2025-09-11-us-deal",
     ),
-    label: column(requiredText, "A short label for the chart, at most 40 characters", "US lifts sanctions on Belavia"),
+    label: column(shortText(40), "A short label for the chart, at most 40 characters", "US lifts sanctions on Belavia"),
     what: column(
       requiredText,
       "What happened, in one sentence",
@@ -109,7 +110,7 @@ export const deportationsTable = defineTable({
   columns: {
     release_id: column(slug, "The id of the release in releases.csv", "2025-09-11-us-deal"),
     place: column(slug, "The id of the destination in places.csv", "lithuania"),
-    count: column(optionalCount, "How many were taken there; leave empty if no source says", "51"),
+    count: column(optionalCount, "How many were taken there; leave empty if no source says", "51, or an empty cell"),
     ...sourceColumns,
   },
   key: ["release_id", "place"],

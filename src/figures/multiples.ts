@@ -31,19 +31,20 @@ export function smallMultiples(data: Dataset): Multiple[] {
       const marks =
         points.length > 1
           ? [
-              Plot.ruleY([0], { stroke: "#bdb8ad" }),
-              Plot.line(points, { x: "date", y: "value", stroke: "#222", strokeWidth: 1.5 }),
-              Plot.dot(points, { x: "date", y: "value", fill: "#222", r: 3 }),
+              Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.4 }),
+              Plot.line(points, { x: "date", y: "value", stroke: "currentColor", strokeWidth: 1.5 }),
+              Plot.dot(points, { x: "date", y: "value", fill: "currentColor", r: 3 }),
               Plot.text(
                 points,
                 Plot.selectLast({ x: "date", y: "value", text: "label", dy: -10, fontWeight: 700, fontSize: 12 }),
               ),
             ]
           : [
+              // Coloured by chart.css (.multiple-bar), so dark mode applies: CSS beats the fill attribute.
               Plot.barY(points, {
                 x: (d: { date: Date }) => d.date.getUTCFullYear().toString(),
                 y: "value",
-                fill: "#1f6f8b",
+                className: "multiple-bar",
               }),
               Plot.text(points, {
                 x: (d: { date: Date }) => d.date.getUTCFullYear().toString(),

@@ -50,7 +50,9 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
         keyBy("data-key", (d: Mark) => d.key),
       );
 
-    const exiting = marks.exit<Mark>();
+    // A fading mark gives up its key at once, so a quick return to a state that has it creates a
+    // fresh mark instead of adopting one that is about to be removed.
+    const exiting = marks.exit<Mark>().attr("data-key", null);
     if (duration > 0) exiting.transition().duration(duration).attr("opacity", 0).remove();
     else exiting.remove();
 
@@ -71,8 +73,11 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
         const node = select(this);
         if (m.text !== undefined && this.textContent !== m.text) node.text(m.text);
         // Tween only what changes: most marks (axes, outlines) hold still between steps, and a
-        // transition per unchanged attribute is most of the cost of a step change.
-        const changed = Object.entries(m.attrs).filter(([name, value]) => this.getAttribute(name) !== String(value));
+        // transition per unchanged attribute is most of the cost of a step change. Opacity always
+        // has a target, so a fade-in cut short by a fast scroll still ends fully opaque.
+        const target = { opacity: 1, ...m.attrs };
+        const current = (name: string): string | null => this.getAttribute(name) ?? (name === "opacity" ? "1" : null);
+        const changed = Object.entries(target).filter(([name, value]) => current(name) !== String(value));
         if (changed.length === 0) {
           node.interrupt();
           return;
@@ -81,6 +86,7 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
         for (const [name, value] of changed) t.attr(name, value);
       });
     } else {
+      updated.interrupt().attr("opacity", (m) => m.attrs.opacity ?? null);
       applyAttrs(updated, (m) => m.attrs);
     }
     // Keep document order equal to the scene's order, so later marks paint on top.

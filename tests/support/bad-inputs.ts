@@ -202,4 +202,28 @@ export const badInputs: BadInput[] = [
     change: (t) => `${t.trimEnd()}\n2026-11-24,published,,First published.\n`,
     message: /content\/corrections\.csv:3: the log has 2 "published" rows\n {2}field: kind/,
   },
+  {
+    name: "a places file without the place routes start from",
+    file: "data/places.csv",
+    change: (t) =>
+      t
+        .split("\n")
+        .filter((line) => !line.startsWith("belarus,"))
+        .join("\n"),
+    message:
+      /content\/data\/places\.csv: places\.csv has no row with the id "belarus", where every route on the map starts/,
+  },
+  {
+    name: "a chart label too long to fit",
+    file: "data/concessions.csv",
+    change: replace("US lifts sanctions on Belavia,", "The United States lifts its sanctions on Belavia,"),
+    message: /content\/data\/concessions\.csv:\d+:4: label is longer than 40 characters, too long for a chart label/,
+  },
+  {
+    name: "a bad cell in a table other tables refer to, without false alarms about the references",
+    file: "data/releases.csv",
+    change: replace(",2025-09-11,52,", ",2025-09-11,52x,"),
+    message:
+      /content\/data\/releases\.csv:\d+:3: released is not a whole number\n {2}field: released\n {2}value: "52x"(?![\s\S]*is not an id)/,
+  },
 ];

@@ -1,13 +1,10 @@
 import { geoCentroid, geoConicConformal, geoPath } from "d3-geo";
 import { scaleSqrt } from "d3-scale";
-import type { Dataset, DeportationRow, PlaceRow } from "../../data/load.ts";
+import { ORIGIN_PLACE, type Dataset, type DeportationRow, type PlaceRow } from "../../data/load.ts";
 import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { formatCount } from "../shared/format.ts";
 import { countries, neighbours } from "./geography.ts";
 import { extents, type RoutesState } from "./state.ts";
-
-/** Where every route starts: the place with this id in places.csv. */
-export const ORIGIN_PLACE = "belarus";
 
 export interface Route {
   place: PlaceRow;

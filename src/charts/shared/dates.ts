@@ -12,9 +12,20 @@ export const formatMonth = utcFormat("%b %Y");
 
 export const DAY = 86_400_000;
 
-/** A step attribute naming a day or a month: 2025-09-11 or 2025-09 (the first of the month). */
-export const dayOrMonth = z
-  .string()
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/, "is not a date written YYYY-MM-DD or YYYY-MM")
+const dayOrMonthText = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "is not a date written YYYY-MM-DD or YYYY-MM");
+
+/** The last day of the month of a YYYY-MM string. */
+export function monthEnd(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+}
+
+/** Where a range starts: 2025-09-11, or 2025-09 meaning its first day. */
+export const dayOrMonth = dayOrMonthText
   .transform((s) => (s.length === 7 ? `${s}-01` : s))
   .refine(isRealDate, "is not a real calendar date");
+
+/** Where a range ends: 2025-09-11, or 2025-09 meaning its last day, so the month is shown whole. */
+export const dayOrMonthEnd = dayOrMonthText
+  .refine((s) => (s.length === 7 ? /-(0[1-9]|1[0-2])$/.test(s) : isRealDate(s)), "is not a real calendar date")
+  .transform((s) => (s.length === 7 ? monthEnd(s) : s));

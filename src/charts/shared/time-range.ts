@@ -2,7 +2,7 @@ import { z } from "zod";
 import { validChoices } from "../../content/did-you-mean.ts";
 import type { Dataset } from "../../data/load.ts";
 import type { StateProblem } from "../types.ts";
-import { dayOrMonth } from "./dates.ts";
+import { dayOrMonth, dayOrMonthEnd } from "./dates.ts";
 
 /**
  * The state fields every timeline chart shares: a date range and one highlighted release.
@@ -11,7 +11,7 @@ import { dayOrMonth } from "./dates.ts";
 export function timeRangeFields(defaultFrom: string) {
   return {
     from: dayOrMonth.default(defaultFrom),
-    to: z.union([z.literal("latest"), dayOrMonth]).default("latest"),
+    to: z.union([z.literal("latest"), dayOrMonthEnd]).default("latest"),
     highlight: z.string().default("none"),
   };
 }
@@ -19,7 +19,7 @@ export function timeRangeFields(defaultFrom: string) {
 export function timeRangeDocs(defaultFrom: string) {
   return {
     from: `first day shown, YYYY-MM-DD or YYYY-MM (default ${defaultFrom})`,
-    to: 'last day shown, YYYY-MM-DD or YYYY-MM, or "latest" for the newest row in the data (default latest)',
+    to: 'last day shown, YYYY-MM-DD or YYYY-MM (its last day), or "latest" for the newest row in the data (default latest)',
     highlight: 'the id of a release in content/data/releases.csv to pick out, or "none" (default none)',
   };
 }

@@ -1,14 +1,19 @@
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from "astro";
 import { oembedFor } from "../../embed/oembed.ts";
-import { embedEntries } from "../../story/embeds.ts";
+import { ALL_STEPS, embedEntries } from "../../story/embeds.ts";
 import { getStory } from "../../story/story.ts";
 
 /** A static oEmbed JSON beside every embed page: /oembed/embed/<chart>/<step>.json. */
 export const getStaticPaths = (() => {
   const story = getStory();
-  return embedEntries(story).map((entry) => {
+  const unrolled = Object.keys(story.furniture).map((chart) => ({
+    chart,
+    step: ALL_STEPS,
+    path: `/embed/${chart}/${ALL_STEPS}/`,
+  }));
+  return [...embedEntries(story), ...unrolled].map((entry) => {
     const section = story.sections.find((s) => s.chart === entry.chart);
-    const imageStep = entry.step ?? section?.steps[0]?.id ?? "";
+    const imageStep = entry.step && entry.step !== ALL_STEPS ? entry.step : (section?.steps[0]?.id ?? "");
     return {
       params: { path: entry.path.replace(/^\/|\/$/g, "") },
       props: { entry, title: story.furniture[entry.chart]!.title, imageStep },
