@@ -59,7 +59,7 @@ export function smallMultiples(data: Dataset): Multiple[] {
         document: document,
         width: WIDTH,
         height: HEIGHT,
-        marginLeft: 36,
+        marginLeft: 46,
         marginTop: 22,
         style: { fontSize: "11px", fontFamily: "system-ui, sans-serif", background: "transparent" },
         x: points.length > 1 ? { type: "utc", ticks: 3, label: null } : { type: "band", label: null },
