@@ -78,8 +78,10 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
         const target = { opacity: 1, ...m.attrs };
         const current = (name: string): string | null => this.getAttribute(name) ?? (name === "opacity" ? "1" : null);
         const changed = Object.entries(target).filter(([name, value]) => current(name) !== String(value));
-        if (changed.length === 0) {
+        // A mark hidden before and after (a panel the step does not show) moves without a tween.
+        if (changed.length === 0 || (current("opacity") === "0" && String(target.opacity) === "0")) {
           node.interrupt();
+          for (const [name, value] of changed) node.attr(name, value);
           return;
         }
         const t = node.transition().duration(duration);

@@ -1,6 +1,6 @@
 /// <reference types="astro/client" />
 import type { FigurePayload } from "../story/payload.ts";
-import { showState, watchSizes } from "./figure.ts";
+import { showState, warmUp, watchSizes } from "./figure.ts";
 import { prefersReducedMotion, setUpMotionToggle } from "./motion.ts";
 import { watchSteps } from "./scroller.ts";
 
@@ -36,6 +36,10 @@ function start(section: HTMLElement): void {
   if (!figure || !json || steps.length === 0) return;
   const payload = JSON.parse(json) as FigurePayload;
   watchSizes(figure, payload);
+  const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
+  idle(() => {
+    warmUp(figure, payload);
+  });
   let index = 0;
   const updateNav = setUpStepNav(section, steps, () => index);
   watchSteps(steps, offset, (step) => {

@@ -51,3 +51,15 @@ export function watchSizes(figure: HTMLElement, payload: FigurePayload): void {
     for (const svg of svgs) if (isVisible(svg)) catchUp(figure, payload, svg);
   }).observe(figure);
 }
+
+/**
+ * Runs one animated state change on a detached copy of the figure while the browser is idle, so the
+ * reader's first real step change does not pay for compiling the join and transition code.
+ */
+export function warmUp(figure: HTMLElement, payload: FigurePayload): void {
+  const svg = [...figure.querySelectorAll<SVGSVGElement>("svg[data-size]")].find(isVisible);
+  const other = Object.keys(payload.steps).find((id) => id !== figure.dataset.state);
+  if (!svg || !other) return;
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  render(copy, unpool(payload, payload.steps[other]!.scenes[svg.dataset.size as SizeName]), { duration: 1 });
+}
