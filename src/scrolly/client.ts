@@ -36,10 +36,12 @@ function start(section: HTMLElement): void {
   if (!figure || !json || steps.length === 0) return;
   const payload = JSON.parse(json) as FigurePayload;
   watchSizes(figure, payload);
-  const idle = window.requestIdleCallback ?? ((callback: () => void) => setTimeout(callback, 200));
-  idle(() => {
+  // Safari has no requestIdleCallback: a short timeout stands in for it there.
+  const warm = (): void => {
     warmUp(figure, payload);
-  });
+  };
+  if ("requestIdleCallback" in window) window.requestIdleCallback(warm);
+  else setTimeout(warm, 200);
   let index = 0;
   const updateNav = setUpStepNav(section, steps, () => index);
   watchSteps(steps, offset, (step) => {
