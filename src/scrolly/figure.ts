@@ -8,12 +8,11 @@ export const TRANSITION_MS = 650;
 
 const isVisible = (svg: SVGSVGElement): boolean => svg.getBoundingClientRect().width > 0;
 
-/** Draws the figure's current state into one size variant, without animation, if it lags behind. */
-function catchUp(figure: HTMLElement, payload: FigurePayload, svg: SVGSVGElement): void {
-  const stepId = figure.dataset.state!;
+/** Draws one step's state into one size variant, and records which step it shows. */
+function draw(svg: SVGSVGElement, payload: FigurePayload, stepId: string, duration: number): void {
   const step = payload.steps[stepId];
-  if (!step || svg.dataset.drawn === stepId) return;
-  render(svg, unpool(payload, step.scenes[svg.dataset.size as SizeName]), { duration: 0 });
+  if (!step) return;
+  render(svg, unpool(payload, step.scenes[svg.dataset.size as SizeName]), { duration });
   svg.dataset.drawn = stepId;
   const desc = svg.querySelector("desc");
   if (desc) desc.textContent = step.alt;
@@ -32,23 +31,20 @@ export function showState(figure: HTMLElement, payload: FigurePayload, stepId: s
   figure.dataset.state = stepId;
   const animate = !prefersReducedMotion();
   for (const svg of figure.querySelectorAll<SVGSVGElement>("svg[data-size]")) {
-    if (!isVisible(svg)) continue;
-    render(svg, unpool(payload, step.scenes[svg.dataset.size as SizeName]), { duration: animate ? TRANSITION_MS : 0 });
-    svg.dataset.drawn = stepId;
-    const desc = svg.querySelector("desc");
-    if (desc) desc.textContent = step.alt;
+    if (isVisible(svg)) draw(svg, payload, stepId, animate ? TRANSITION_MS : 0);
   }
   const alt = figure.querySelector<HTMLElement>("[data-alt]");
   if (alt) alt.textContent = step.alt;
   performance.measure("revolving-door:step", { start: started });
 }
 
-/** When a resize or rotation swaps the visible size variant, bring it up to the current state. */
+/** When a resize or rotation swaps the visible size variant, bring it up to the current state, unanimated. */
 export function watchSizes(figure: HTMLElement, payload: FigurePayload): void {
   const svgs = [...figure.querySelectorAll<SVGSVGElement>("svg[data-size]")];
   for (const svg of svgs) svg.dataset.drawn = figure.dataset.state ?? "";
   new ResizeObserver(() => {
-    for (const svg of svgs) if (isVisible(svg)) catchUp(figure, payload, svg);
+    const stepId = figure.dataset.state ?? "";
+    for (const svg of svgs) if (isVisible(svg) && svg.dataset.drawn !== stepId) draw(svg, payload, stepId, 0);
   }).observe(figure);
 }
 

@@ -8,7 +8,6 @@ export function parseDay(iso: string): Date {
 }
 
 export const formatDay = utcFormat("%-d %b %Y");
-export const formatMonth = utcFormat("%b %Y");
 
 export const DAY = 86_400_000;
 
