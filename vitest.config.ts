@@ -1,10 +1,13 @@
 import { defineConfig } from "vitest/config";
 
 // Four kinds of test, each with its own cost: unit and snapshots need no build; build and
-// browser tests share one real build, made once by the global setup.
+// browser tests share one real build, made once by the build project's global setup into a folder
+// of its own and served on a port the OS picks. Every run keeps its temp files in one folder,
+// checked and removed at the end (tests/support/run-root.ts).
 export default defineConfig({
   test: {
     env: { TZ: "UTC", REVOLVING_DOOR_TODAY: "2026-11-25" },
+    globalSetup: ["tests/support/run-setup.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       { extends: true, test: { name: "snapshots", include: ["tests/snapshots/**/*.test.ts"] } },

@@ -5,9 +5,9 @@ import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { parseHTML } from "linkedom";
-import { browserPath } from "../tests/support/browser-path.ts";
-import { CHROMIUM_FLAGS, launchBrowser } from "../tests/support/browser.ts";
-import { serveStatic } from "../tests/support/static-server.ts";
+import { browserPath } from "./lib/browser-path.ts";
+import { CHROMIUM_FLAGS, launchBrowser } from "./lib/browser.ts";
+import { serveStatic } from "./lib/static-server.ts";
 
 /**
  * `npm run bench`: builds the site, then measures what readers pay for it. Medians of three runs.
@@ -15,9 +15,9 @@ import { serveStatic } from "../tests/support/static-server.ts";
  * Writes bench/results.json and the table between the bench markers in README.md.
  */
 const RUNS = 3;
-const PORT = 4396;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const dist = join(process.cwd(), "dist");
+const served = await serveStatic(() => dist);
+const ORIGIN = served.origin;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (bytes: number): number => Math.round((bytes / 1024) * 10) / 10;
 
@@ -49,8 +49,6 @@ const embedPages = execFileSync("find", ["dist/embed", "-name", "index.html"], {
   .sort();
 const storyBytes = pageBytes("index.html");
 const embedBytes = embedPages.map((p) => ({ page: `/${p.replace(/index\.html$/, "")}`, ...pageBytes(p) }));
-
-const server = await serveStatic(dist, PORT);
 
 async function lighthouseRun(): Promise<Record<string, number>> {
   const chrome = await chromeLauncher.launch({
@@ -130,7 +128,7 @@ const medians = async (run: () => Promise<Record<string, number>>): Promise<Reco
 
 const lighthouseScores = await medians(lighthouseRun);
 const scrolling = await medians(scrollRun);
-server.close();
+await served.close();
 
 const worstEmbedJs = Math.max(...embedBytes.map((e) => e.js));
 const results = {

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { browserPath } from "../tests/support/browser-path.ts";
+import { browserPath } from "./lib/browser-path.ts";
 
 /**
  * Browser tests drive Debian's Chromium through playwright-core (Playwright cannot download its own

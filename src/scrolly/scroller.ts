@@ -43,7 +43,10 @@ export function watchSteps(
   // Where the active step sat relative to the trigger line, as a share of the viewport height,
   // so that a resize (URL bar, rotation, zoom) can put it back where the reader left it.
   let anchor = 0;
-  let anchoredAt = Number.NaN;
+  // A jump to #step that update() has not seen yet makes the anchor describe the old position.
+  // (Comparing scroll positions cannot tell: the browser itself moves the page as it resizes,
+  // before the resize event, and that move is exactly what the anchor must undo.)
+  let stale = true;
   const update = (): void => {
     frame = 0;
     const triggerY = window.innerHeight * offset();
@@ -53,7 +56,7 @@ export function watchSteps(
       onActive(next);
     }
     if (current) anchor = (current.getBoundingClientRect().top - triggerY) / window.innerHeight;
-    anchoredAt = window.scrollY;
+    stale = false;
   };
   const schedule = (): void => {
     if (!frame) frame = requestAnimationFrame(update);
@@ -68,8 +71,8 @@ export function watchSteps(
 
   const onResize = (): void => {
     // Only the section being read moves the page (others have their step far off screen), and only
-    // if the anchor is fresh: a scroll not yet seen (a jump to #step) makes it stale.
-    if (current && Math.abs(anchor) < 1 && window.scrollY === anchoredAt) {
+    // if the anchor is fresh.
+    if (current && Math.abs(anchor) < 1 && !stale) {
       const wanted = window.innerHeight * offset() + anchor * window.innerHeight;
       window.scrollBy(0, current.getBoundingClientRect().top - wanted);
     }
@@ -80,7 +83,11 @@ export function watchSteps(
   // when a reader flings past several steps in one frame.
   window.addEventListener("scroll", schedule, { passive: true });
   window.addEventListener("resize", onResize);
-  window.addEventListener("hashchange", schedule);
+  const onHashChange = (): void => {
+    stale = true;
+    schedule();
+  };
+  window.addEventListener("hashchange", onHashChange);
   update();
 
   return {
@@ -89,7 +96,7 @@ export function watchSteps(
       instance.destroy();
       window.removeEventListener("scroll", schedule);
       window.removeEventListener("resize", onResize);
-      window.removeEventListener("hashchange", schedule);
+      window.removeEventListener("hashchange", onHashChange);
       if (frame) cancelAnimationFrame(frame);
     },
   };

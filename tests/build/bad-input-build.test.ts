@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { badInputs } from "../support/bad-inputs.ts";
 import { copyContent } from "../support/content-copy.ts";
+import { tempDir } from "../support/temp.ts";
 
 const run = promisify(execFile);
 
@@ -14,7 +14,7 @@ describe("the real build refuses bad content and publishes nothing", () => {
     it(`stops on ${bad.name}`, async () => {
       const copy = copyContent();
       copy.edit(bad.file, bad.change);
-      const out = join(mkdtempSync(join(tmpdir(), "revolving-door-dist-")), "dist");
+      const out = join(tempDir("dist"), "dist");
       const result = await run(process.execPath, ["scripts/build.ts"], {
         env: { ...process.env, REVOLVING_DOOR_CONTENT_DIR: copy.dir, REVOLVING_DOOR_DIST: out },
       }).then(

@@ -1,50 +1,96 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
+import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { loadStory } from "../../src/content/load.ts";
 import { copyContent } from "../support/content-copy.ts";
 import { DIST, distDocument, distFiles, readDist, relativeToDist } from "../support/dist.ts";
+import { folderHash } from "../support/run-root.ts";
+import { expectedNumber, numberDirectives, sectionSources } from "../support/source.ts";
 
-const story = loadStory();
+const run = promisify(execFile);
 const page = distDocument("index.html");
+const sources = sectionSources();
+
+/** Each step in the markdown sources: its id, and its text with the ::alt line left out. */
+const sourceSteps = sources.flatMap(({ body }) =>
+  [...body.matchAll(/^:::step\{#([a-z0-9-]+)[^}]*\}\n([\s\S]*?)^:::$/gm)].map(([, id, text]) => ({
+    id: id!,
+    text: text!.replace(/^::alt\[.*$/gm, ""),
+  })),
+);
+
+/** The longest stretch of a step's text that markdown prints as written: no directive, quote, dash or emphasis. */
+const plainRun = (text: string): string =>
+  text
+    .replace(/\]\([^)]*\)|:[a-z][a-z-]*\[[^\]]*\]/g, "\0")
+    .split(/[\0"'*_`[\]<>\n]|--|\.\.\./)
+    .map((piece) => piece.trim())
+    .reduce((longest, piece) => (piece.length > longest.length ? piece : longest), "");
 
 describe("the built story page, read without JavaScript", () => {
-  it("contains every step's text, with its id and data-step for deep links", () => {
-    for (const section of story.sections) {
-      for (const step of section.steps) {
-        const element = page.getElementById(step.id);
-        expect(element?.getAttribute("data-step")).toBe(step.id);
-        const text = step.html
-          .replace(/<[^>]+>/g, "")
-          .trim()
-          .slice(0, 60);
-        expect(element?.textContent).toContain(text);
+  it("contains every step of the markdown sources, in order, with its id, data-step and text", () => {
+    expect(sourceSteps.length).toBeGreaterThan(0);
+    expect([...page.querySelectorAll("[data-step]")].map((s) => s.id)).toEqual(sourceSteps.map((s) => s.id));
+    for (const step of sourceSteps) {
+      const element = page.getElementById(step.id);
+      expect(element?.getAttribute("data-step")).toBe(step.id);
+      const words = plainRun(step.text);
+      expect(words.length, `no plain words in the text of step ${step.id}`).toBeGreaterThan(10);
+      expect(element?.querySelector(".step-text")?.textContent.replace(/\s+/g, " ")).toContain(words);
+    }
+  });
+
+  it("prints every number of the prose as its data row (or rows, added up) says, with thousands separators", () => {
+    // The prose a reader reads: intro, steps and outro; numbers in ::alt lines go to the text alternatives.
+    const expected = sources
+      .flatMap(({ body }) => numberDirectives(body.replace(/^::alt\[.*$/gm, "")))
+      .map(({ name, key }) => `:${name}[${key}] = ${expectedNumber(name, key).toLocaleString("en-GB")}`)
+      .sort();
+    const printed = [...page.querySelectorAll(".prose data.num, .step-text data.num")].map((d) => d.textContent);
+    expect(printed.length).toBe(expected.length);
+    expect(printed.sort()).toEqual(expected.map((e) => e.split(" = ")[1]).sort());
+    for (const data of page.querySelectorAll("data.num")) {
+      expect(data.textContent.replace(/,/g, "")).toBe(data.getAttribute("value"));
+    }
+  });
+
+  it("shows each scroll-driven figure inline in its first step's state, as the chart file of that step", () => {
+    const figures = [...page.querySelectorAll("[data-scrolly]")];
+    expect(figures.length).toBe(sources.filter((s) => /^chart:/m.test(s.frontMatter)).length);
+    for (const section of figures) {
+      const figure = section.querySelector("figure[data-chart]")!;
+      const chart = figure.getAttribute("data-chart")!;
+      const first = section.querySelector("[data-step]")!.getAttribute("data-step")!;
+      expect(figure.getAttribute("data-state")).toBe(first);
+      for (const size of ["wide", "compact"]) {
+        const inline = figure.querySelector(`svg[data-size=${size}]`)!;
+        const file = parseHTML(readDist(`charts/${chart}/${first}-${size}.svg`)).document;
+        const keys = (root: ParentNode): string[] =>
+          [...root.querySelectorAll("[data-key]")].map((m) => m.getAttribute("data-key")!);
+        expect(keys(inline).length).toBeGreaterThan(5);
+        expect(keys(inline)).toEqual(keys(file));
+        expect(inline.querySelector("desc")?.textContent).toBe(file.querySelector("desc")?.textContent);
       }
     }
   });
 
-  it("has an inline server-rendered SVG of the prisoners chart in its first step's state", () => {
-    const figure = page.querySelector('figure[data-chart="prisoners"]');
-    expect(figure?.getAttribute("data-state")).toBe("since-2020");
-    const svg = figure?.querySelector("svg[data-size=wide]");
-    expect(svg?.querySelectorAll("[data-key^=held-20]").length).toBeGreaterThan(20);
-    expect(svg?.querySelector("desc")?.textContent).toContain("Viasna");
-  });
-
   it("shows each step's chart state as an image for readers without JavaScript", () => {
     const noscripts = [...page.querySelectorAll("noscript")].map((n) => n.innerHTML).join("");
-    for (const section of story.sections) {
-      for (const step of section.steps) {
-        expect(noscripts).toContain(`/charts/${section.chart!}/${step.id}-compact.svg`);
-        expect(readDist(`charts/${section.chart!}/${step.id}-wide.svg`)).toContain("<svg");
+    for (const section of page.querySelectorAll("[data-scrolly]")) {
+      const chart = section.querySelector("figure[data-chart]")!.getAttribute("data-chart")!;
+      for (const step of section.querySelectorAll("[data-step]")) {
+        const id = step.getAttribute("data-step")!;
+        expect(noscripts).toContain(`/charts/${chart}/${id}-compact.svg`);
+        expect(readDist(`charts/${chart}/${id}-wide.svg`)).toContain("<svg");
       }
     }
   });
 
   it("gives every figure on the page a source line and a list of source links", () => {
     const figures = [...page.querySelectorAll("figure")];
-    expect(figures.length).toBe(story.sections.filter((s) => s.chart ?? s.figure).length);
+    expect(figures.length).toBe(sources.filter((s) => /^(chart|figure):/m.test(s.frontMatter)).length);
     for (const figure of figures) {
       const sources = figure.querySelector(".chart-sourceline a")
         ? page.querySelector(figure.querySelector(".chart-sourceline a")!.getAttribute("href")!)
@@ -62,7 +108,9 @@ describe("the built story page, read without JavaScript", () => {
       const section = figure.closest("section");
       const sources = section?.querySelectorAll(".chart-sources a") ?? [];
       expect(sources.length).toBeGreaterThan(0);
-      for (const link of section?.querySelectorAll("a[download]") ?? []) {
+      const downloads = [...(section?.querySelectorAll("a[download]") ?? [])];
+      expect(downloads.length).toBeGreaterThan(0);
+      for (const link of downloads) {
         const file = link.getAttribute("href")!.replace(/^\//, "");
         expect(readDist(file)).toBe(readFileSync(join("content", file), "utf8"));
       }
@@ -79,21 +127,19 @@ describe("the built story page, read without JavaScript", () => {
 });
 
 describe("a build with bad content", () => {
-  it("fails with the editor's message and leaves the published dist/ untouched", () => {
-    const before = statSync(join(DIST, "index.html")).mtimeMs;
+  it("fails with the editor's message and leaves the published site byte for byte as it was", async () => {
+    const before = folderHash(DIST);
     const copy = copyContent();
-    copy.edit("data/held.csv", (t) => t.replace(",1184,", ",1184.5,"));
-    let output = "";
-    try {
-      execFileSync(process.execPath, ["scripts/build.ts"], {
-        env: { ...process.env, REVOLVING_DOOR_CONTENT_DIR: copy.dir },
-        stdio: "pipe",
-      });
-    } catch (error) {
-      output = String((error as { stderr: Buffer }).stderr);
-    }
-    expect(output).toContain("Build stopped: content/ has 1 problem(s). Nothing was published.");
-    expect(output).toMatch(/held\.csv:\d+:2: count is not a whole number\n {2}field: count\n {2}value: "1184\.5"/);
-    expect(statSync(join(DIST, "index.html")).mtimeMs).toBe(before);
+    copy.edit("data/held.csv", (t) => t.replace(/^(\d{4}-\d{2}-\d{2}),(\d+),/m, "$1,$2.5,"));
+    const result = await run(process.execPath, ["scripts/build.ts"], {
+      env: { ...process.env, REVOLVING_DOOR_CONTENT_DIR: copy.dir, REVOLVING_DOOR_DIST: DIST },
+    }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: unknown) => error as { code: number; stderr: string },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("Build stopped: content/ has 1 problem(s). Nothing was published.");
+    expect(result.stderr).toMatch(/held\.csv:2:2: count is not a whole number\n {2}field: count\n {2}value: "\d+\.5"/);
+    expect(folderHash(DIST)).toBe(before);
   });
 });

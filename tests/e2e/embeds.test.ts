@@ -1,119 +1,134 @@
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listen, type Served } from "../../scripts/lib/static-server.ts";
 import type { OEmbedRich } from "../../src/embed/oembed.ts";
-import { TEST_ORIGIN } from "../support/global-setup.ts";
-import { useBrowser } from "../support/story-page.ts";
+import { MESSAGE_TYPE } from "../../src/embed/protocol.ts";
+import { ORIGIN } from "../support/dist.ts";
+import { scrollyFigures, useBrowser } from "../support/story-page.ts";
 
 const browser = useBrowser();
 
-const HOST = "http://127.0.0.1:4400";
-const THIRD = "http://127.0.0.1:4401";
+/** The widths newsrooms' columns come in, from a phone to a full-width desktop layout. */
 const WIDTHS = [330, 510, 660, 930, 1200];
-const CHARTS = ["prisoners", "deals", "routes"];
+const CHARTS = scrollyFigures().map((f) => f.chart);
 let hostBody = "";
-const servers: Server[] = [];
-
-/** A real server on loopback for each origin, as Chromium only lets loopback pages frame loopback pages. */
-function serve(port: number, body: () => string): Promise<void> {
-  const server = createServer((_, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(body()));
-  servers.push(server);
-  return new Promise((resolve) => {
-    server.listen(port, "127.0.0.1", () => {
-      resolve();
-    });
-  });
-}
+/** A newsroom's page on its own origin, and a third origin that is neither the host nor us. */
+let host: Served;
+let third: Served;
 
 beforeAll(async () => {
-  await serve(4400, () => hostBody);
-  await serve(
-    4401,
-    () => `<script>parent.postMessage({ type: "revolving-door:height", id: "x", height: 5 }, "*");</script>`,
+  // Real servers on loopback, as Chromium lets only loopback pages frame loopback pages; ports
+  // the OS picks, and a server that cannot listen fails the file instead of skipping its tests.
+  host = await listen(createServer((_, res) => res.writeHead(200, { "Content-Type": "text/html" }).end(hostBody)));
+  third = await listen(
+    createServer((_, res) => res.writeHead(200, { "Content-Type": "text/html" }).end("<!doctype html><p>elsewhere")),
   );
 });
-afterAll(() => {
-  for (const server of servers) server.close();
+afterAll(async () => {
+  await Promise.all([host.close(), third.close()]);
 });
 
 async function snippetFor(path: string): Promise<string> {
-  const response = await fetch(`${TEST_ORIGIN}/oembed${path.replace(/\/$/, "")}.json`);
+  const response = await fetch(`${ORIGIN}/oembed${path.replace(/\/$/, "")}.json`);
   return ((await response.json()) as OEmbedRich).html;
 }
 
-/** A newsroom page on another origin, holding the snippet exactly as copied (optionally sandboxed). */
-async function hostPage(snippet: string, width: number, extra = ""): Promise<Page> {
+/** The newsroom page holding the snippet exactly as copied, the embed loaded in it. */
+async function hostPage(snippet: string, width: number): Promise<{ page: Page; frame: Frame }> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
-  hostBody = `<!doctype html><html><body style="margin:0"><div id="col" style="width:${width}px">${snippet}</div>${extra}</body></html>`;
-  await page.goto(`${HOST}/article.html`);
-  return page;
+  hostBody = `<!doctype html><html><body style="margin:0"><div id="col" style="width:${width}px">${snippet}</div></body></html>`;
+  await page.goto(`${host.origin}/article.html`);
+  const frame = await (await page.$("iframe[data-revolving-door]"))!.contentFrame();
+  await frame!.waitForSelector("[data-embed]");
+  return { page, frame: frame! };
 }
 
-function embedFrame(page: Page): Frame {
-  return page.frames().find((f) => f.url().startsWith(`${TEST_ORIGIN}/embed/`))!;
+/** The iframe's height on the host page, and its content wrapper's height inside it. */
+async function heights(page: Page, frame: Frame): Promise<{ frame: number; content: number }> {
+  const box = await page.$eval("iframe[data-revolving-door]", (f) => f.getBoundingClientRect().height);
+  const content = await frame.evaluate(() => document.querySelector("[data-embed]")!.getBoundingClientRect().height);
+  return { frame: box, content };
 }
 
-/** Waits until the iframe's height equals its content wrapper's, within 2 px; returns both. */
-async function settledHeights(page: Page): Promise<{ frame: number; content: number }> {
-  let last = { frame: 0, content: -100 };
-  for (let i = 0; i < 50; i++) {
-    await page.waitForTimeout(100);
-    const frameEl = await page.$("iframe[data-revolving-door]");
-    const frame = embedFrame(page);
-    if (!frameEl) continue;
-    const box = await frameEl.boundingBox();
-    const content = await frame
-      .evaluate(() => document.querySelector("[data-embed]")!.getBoundingClientRect().height)
-      .catch(() => -100);
-    last = { frame: box?.height ?? 0, content };
-    if (Math.abs(last.frame - last.content) <= 2) return last;
-  }
-  return last;
+/** Waits until the iframe is as tall as its content, within 2 px. */
+async function settled(page: Page, frame: Frame): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const h = await heights(page, frame);
+        return Math.abs(h.frame - h.content);
+      },
+      { timeout: 10_000 },
+    )
+    .toBeLessThanOrEqual(2);
+}
+
+/**
+ * Sends a height message from `from` (a frame or the host page itself) and returns the iframe's
+ * height as the host script left it. A listener added after the host script's runs after it for the
+ * same message, so when it fires, the host script has already obeyed or ignored that message: no
+ * waiting for something not to happen.
+ */
+async function afterMessage(page: Page, from: Frame, height: number): Promise<string> {
+  await page.evaluate((h) => {
+    const w = window as unknown as { __heightAfter?: string };
+    delete w.__heightAfter;
+    window.addEventListener("message", function seen(event: MessageEvent<{ height?: number }>) {
+      if (event.data.height !== h) return;
+      window.removeEventListener("message", seen);
+      w.__heightAfter = document.querySelector<HTMLIFrameElement>("iframe[data-revolving-door]")!.style.height;
+    });
+  }, height);
+  await from.evaluate(
+    ({ type, h }) => {
+      window.parent.postMessage({ type, id: "revolving-door-test", height: h }, "*");
+    },
+    { type: MESSAGE_TYPE, h: height },
+  );
+  await page.waitForFunction(() => (window as unknown as { __heightAfter?: string }).__heightAfter !== undefined);
+  return page.evaluate(() => (window as unknown as { __heightAfter: string }).__heightAfter);
 }
 
 describe("embeds on a newsroom page of another origin", () => {
   for (const chart of CHARTS) {
     it(`${chart}: the iframe fits its content within 2 px at ${WIDTHS.join(", ")} px, and after a resize`, async () => {
       const snippet = await snippetFor(`/embed/${chart}/`);
-      const page = await hostPage(snippet.replace('loading="lazy" ', ""), WIDTHS[0]!);
+      const { page, frame } = await hostPage(snippet.replace('loading="lazy" ', ""), WIDTHS[0]!);
       for (const width of WIDTHS) {
         await page.evaluate((w) => {
           document.getElementById("col")!.style.width = `${w}px`;
         }, width);
-        const { frame, content } = await settledHeights(page);
-        expect(
-          Math.abs(frame - content),
-          `${chart} at ${width}px: iframe ${frame}, content ${content}`,
-        ).toBeLessThanOrEqual(2);
+        await settled(page, frame);
       }
       await page.close();
     });
   }
 
-  it("ignores a height message from a third origin", async () => {
-    const snippet = (await snippetFor("/embed/prisoners/")).replace('loading="lazy" ', "");
-    const page = await hostPage(snippet, 660);
-    const before = await settledHeights(page);
-    await page.evaluate((third) => {
-      const spy = document.createElement("iframe");
-      spy.src = `${third}/spy.html`;
-      document.body.append(spy);
-    }, THIRD);
-    await page.waitForTimeout(500);
-    const after = await page.$eval("iframe[data-revolving-door]", (f) => f.getBoundingClientRect().height);
-    expect(after).toBe(before.frame);
+  it("obeys a height message from the embed's own frame and origin", async () => {
+    const { page, frame } = await hostPage((await snippetFor("/embed/prisoners/")).replace('loading="lazy" ', ""), 660);
+    await settled(page, frame);
+    expect(await afterMessage(page, frame, 321)).toBe("321px");
+    await page.close();
+  });
+
+  it("ignores a height message from the embed's own frame once it shows a page of another origin", async () => {
+    const { page, frame } = await hostPage((await snippetFor("/embed/deals/")).replace('loading="lazy" ', ""), 660);
+    await settled(page, frame);
+    const before = await page.$eval("iframe[data-revolving-door]", (f: HTMLIFrameElement) => f.style.height);
+    // The same iframe element (the frame the host script matches by event.source), now on a third origin.
+    await frame.goto(`${third.origin}/elsewhere.html`);
+    const elsewhere = page.frames().find((f) => f.url().startsWith(third.origin))!;
+    expect(await page.$eval("iframe[data-revolving-door]", (f: HTMLIFrameElement) => f.src)).toContain(ORIGIN);
+    expect(await afterMessage(page, elsewhere, 5)).toBe(before);
     await page.close();
   });
 
   it("ignores a message that copies our format but comes from the host page itself", async () => {
-    const snippet = (await snippetFor("/embed/deals/")).replace('loading="lazy" ', "");
-    const page = await hostPage(snippet, 510);
-    const before = await settledHeights(page);
-    await page.evaluate(() => {
-      window.postMessage({ type: "revolving-door:height", id: "revolving-door-deals-default", height: 3 }, "*");
-    });
-    await page.waitForTimeout(300);
-    expect(await page.$eval("iframe[data-revolving-door]", (f) => f.getBoundingClientRect().height)).toBe(before.frame);
+    const { page, frame } = await hostPage((await snippetFor("/embed/deals/")).replace('loading="lazy" ', ""), 510);
+    await settled(page, frame);
+    const before = await page.$eval("iframe[data-revolving-door]", (f: HTMLIFrameElement) => f.style.height);
+    expect(await afterMessage(page, page.mainFrame(), 3)).toBe(before);
     await page.close();
   });
 
@@ -121,23 +136,20 @@ describe("embeds on a newsroom page of another origin", () => {
     const snippet = (await snippetFor("/embed/routes/"))
       .replace('loading="lazy" ', "")
       .replace("<iframe ", '<iframe sandbox="allow-scripts" ');
-    const page = await hostPage(snippet, 930);
-    const { frame, content } = await settledHeights(page);
-    expect(Math.abs(frame - content)).toBeLessThanOrEqual(2);
+    const { page, frame } = await hostPage(snippet, 930);
+    await settled(page, frame);
     await page.close();
   });
 
-  it("shows the chart without the host script, at its starting height", async () => {
-    const snippet = (await snippetFor("/embed/prisoners/sep-11/"))
+  it("shows the whole chart without the host script, at its starting height", async () => {
+    const snippet = (await snippetFor(`/embed/${CHARTS[0]!}/`))
       .replace(/<script[^>]*><\/script>/, "")
       .replace('loading="lazy" ', "");
-    const page = await hostPage(snippet, 660);
-    await page.waitForTimeout(500);
-    const frame = embedFrame(page);
-    expect(await frame.locator("figure[data-chart=prisoners] svg[data-size=wide]").count()).toBe(1);
-    const height = await page.$eval("iframe[data-revolving-door]", (f) => f.getBoundingClientRect().height);
-    const content = await frame.evaluate(() => document.querySelector("[data-embed]")!.getBoundingClientRect().height);
-    expect(height).toBeGreaterThanOrEqual(content * 0.9);
+    const { page, frame } = await hostPage(snippet, 660);
+    await frame.waitForSelector(`figure[data-chart="${CHARTS[0]!}"] svg[data-size=wide]`);
+    const { frame: height, content } = await heights(page, frame);
+    expect(height).toBe(Number(/height:(\d+)px/.exec(snippet)![1]));
+    expect(height).toBeGreaterThanOrEqual(content);
     await page.close();
   });
 });

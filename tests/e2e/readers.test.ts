@@ -1,29 +1,26 @@
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { loadStory } from "../../src/content/load.ts";
-import { TEST_ORIGIN } from "../support/global-setup.ts";
-import { useBrowser, stateOf, waitForState } from "../support/story-page.ts";
+import { ORIGIN } from "../support/dist.ts";
+import { figure, frames, scrollyFigures, stateOf, useBrowser, waitForState } from "../support/story-page.ts";
 
 const browser = useBrowser();
 
-const story = loadStory();
-const scrolly = story.sections.filter((s) => s.chart);
+const scrolly = scrollyFigures();
 
 describe("keyboard readers", () => {
   it("read every section from its first step to its last with the Next step button alone, focus staying on it", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(TEST_ORIGIN);
-    for (const section of scrolly) {
-      const chart = section.chart!;
-      const next = page.locator(`figure[data-chart="${chart}"] [data-step-go="1"]`);
-      await page.locator(`#${section.steps[0]!.id}`).scrollIntoViewIfNeeded();
+    await page.goto(ORIGIN);
+    for (const { chart, steps } of scrolly) {
+      const next = figure(page, chart).locator('[data-step-go="1"]');
       await page.evaluate((id) => {
         document.getElementById(id)!.scrollIntoView({ block: "start" });
-      }, section.steps[0]!.id);
-      await waitForState(page, chart, section.steps[0]!.id);
+      }, steps[0]!);
+      await waitForState(page, chart, steps[0]!);
       await next.focus();
-      for (const step of section.steps.slice(1)) {
+      for (const step of steps.slice(1)) {
         await page.keyboard.press("Enter");
-        await waitForState(page, chart, step.id);
+        await waitForState(page, chart, step);
         expect(await page.evaluate(() => document.activeElement?.getAttribute("data-step-go"))).toBe("1");
       }
       expect(await next.getAttribute("aria-disabled")).toBe("true");
@@ -33,8 +30,8 @@ describe("keyboard readers", () => {
 
   it("shows a visible focus outline on the step controls", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${TEST_ORIGIN}/#${scrolly[0]!.steps[1]!.id}`);
-    await page.locator(`figure[data-chart="${scrolly[0]!.chart!}"] [data-step-go="1"]`).focus();
+    await page.goto(`${ORIGIN}/#${scrolly[0]!.steps[1]!}`);
+    await figure(page, scrolly[0]!.chart).locator('[data-step-go="1"]').focus();
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Tab");
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
@@ -43,31 +40,49 @@ describe("keyboard readers", () => {
   });
 });
 
+/**
+ * Resizes the viewport as a phone's URL bar or a rotation does, and waits until the page has handled
+ * it: the new size is in effect and two frames have been painted since (the scroller updates in the
+ * next frame). The test never scrolls: putting the step back is the page's job.
+ */
+async function resize(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewportSize({ width, height });
+  await page.waitForFunction(([w, h]) => window.innerWidth === w && window.innerHeight === h, [width, height]);
+  await frames(page, 2);
+}
+
+/** Where a step's top sits, as a share of the viewport height. */
+const stepTop = (page: Page, id: string): Promise<number> =>
+  page.evaluate((stepId) => document.getElementById(stepId)!.getBoundingClientRect().top / window.innerHeight, id);
+
 describe("mobile readers", () => {
-  it("keep the active step when the URL bar hides and shows (360 x 740)", async () => {
+  it("keep the active step, where they left it, when the URL bar hides and shows (360 x 740)", async () => {
     const page = await browser().newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    const target = scrolly[0]!.steps[3]!;
-    await page.goto(`${TEST_ORIGIN}/#${target.id}`);
-    await waitForState(page, scrolly[0]!.chart!, target.id);
+    const { chart, steps } = scrolly[0]!;
+    const target = steps[3]!;
+    await page.goto(`${ORIGIN}/#${target}`);
+    await waitForState(page, chart, target);
+    await frames(page, 2);
+    const top = await stepTop(page, target);
     for (const height of [796, 740, 680, 740]) {
-      await page.setViewportSize({ width: 360, height });
-      await page.waitForTimeout(250);
-      expect(await stateOf(page, scrolly[0]!.chart!)).toBe(target.id);
+      await resize(page, 360, height);
+      expect(await stateOf(page, chart), `at 360 x ${height}`).toBe(target);
+      expect(await stepTop(page, target), `at 360 x ${height}`).toBeCloseTo(top, 1);
     }
     await page.close();
   });
 
-  it("keep the active step on rotation", async () => {
+  it("keep the active step on rotation, both ways", async () => {
     const page = await browser().newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-    const target = scrolly[1]!.steps[2]!;
-    await page.goto(`${TEST_ORIGIN}/#${target.id}`);
-    await waitForState(page, scrolly[1]!.chart!, target.id);
-    await page.setViewportSize({ width: 844, height: 390 });
-    await page.evaluate((id) => {
-      document.getElementById(id)!.scrollIntoView({ block: "start" });
-    }, target.id);
-    await page.waitForTimeout(300);
-    expect(await stateOf(page, scrolly[1]!.chart!)).toBe(target.id);
+    const { chart, steps } = scrolly[1]!;
+    const target = steps[2]!;
+    await page.goto(`${ORIGIN}/#${target}`);
+    await waitForState(page, chart, target);
+    await frames(page, 2);
+    await resize(page, 844, 390);
+    expect(await stateOf(page, chart), "landscape").toBe(target);
+    await resize(page, 390, 844);
+    expect(await stateOf(page, chart), "portrait again").toBe(target);
     await page.close();
   });
 });
@@ -76,7 +91,7 @@ describe("reduced motion as a reader's choice", () => {
   it("is remembered across reloads without a cookie", async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await page.goto(TEST_ORIGIN);
+    await page.goto(ORIGIN);
     const toggle = page.locator("[data-motion-toggle]");
     expect(await toggle.getAttribute("aria-pressed")).toBe("false");
     await toggle.click();
@@ -92,15 +107,13 @@ describe("readers without JavaScript", () => {
   it("get every step's text and its chart state as an image, and the charts inline", async () => {
     const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
-    await page.goto(TEST_ORIGIN);
-    for (const section of scrolly) {
-      expect(await page.locator(`figure[data-chart="${section.chart!}"] svg[data-size=compact]`).isVisible()).toBe(
-        true,
-      );
-      for (const step of section.steps) {
-        const image = page.locator(`#${step.id} noscript + *, #${step.id} picture img`).first();
-        await page.locator(`#${step.id}`).scrollIntoViewIfNeeded();
-        expect(await page.locator(`#${step.id} .step-text`).isVisible()).toBe(true);
+    await page.goto(ORIGIN);
+    for (const { chart, steps } of scrolly) {
+      expect(await figure(page, chart).locator("svg[data-size=compact]").isVisible()).toBe(true);
+      for (const step of steps) {
+        const image = page.locator(`#${step} noscript + *, #${step} picture img`).first();
+        await page.locator(`#${step}`).scrollIntoViewIfNeeded();
+        expect(await page.locator(`#${step} .step-text`).isVisible()).toBe(true);
         expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
       }
     }
@@ -111,14 +124,14 @@ describe("readers without JavaScript", () => {
 describe("print", () => {
   it("prints every step once with its own chart state, without the sticky graphic", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(TEST_ORIGIN);
+    await page.goto(ORIGIN);
     await page.emulateMedia({ media: "print" });
-    for (const section of scrolly) {
-      expect(await page.locator(`figure[data-chart="${section.chart!}"]`).isVisible()).toBe(false);
-      for (const step of section.steps) {
-        const image = page.locator(`#${step.id} img.step-print`);
+    for (const { chart, steps } of scrolly) {
+      expect(await figure(page, chart).isVisible()).toBe(false);
+      for (const step of steps) {
+        const image = page.locator(`#${step} img.step-print`);
         expect(await image.isVisible()).toBe(true);
-        expect(await image.getAttribute("src")).toContain(`/charts/${section.chart!}/${step.id}-wide.svg`);
+        expect(await image.getAttribute("src")).toContain(`/charts/${chart}/${step}-wide.svg`);
       }
     }
     await page.close();

@@ -1,11 +1,14 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "./temp.ts";
 
-/** A throwaway copy of the real content/, for tests that break or extend it. */
-export function copyContent(): { dir: string; edit: (file: string, change: (text: string) => string) => void } {
-  const dir = join(mkdtempSync(join(tmpdir(), "revolving-door-")), "content");
-  cpSync(join(process.cwd(), "content"), dir, { recursive: true });
+/** A throwaway copy of a content folder (the real content/ by default), removed when the test ends. */
+export function copyContent(from = join(process.cwd(), "content")): {
+  dir: string;
+  edit: (file: string, change: (text: string) => string) => void;
+} {
+  const dir = join(tempDir("content"), "content");
+  cpSync(from, dir, { recursive: true });
   return {
     dir,
     edit(file, change) {

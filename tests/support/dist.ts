@@ -1,8 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parseHTML } from "linkedom";
+import { inject } from "vitest";
 
-export const DIST = join(process.cwd(), "dist");
+/** The build under test (made once by the global setup, in a folder of its own) and where it is served. */
+export const DIST = inject("dist");
+export const ORIGIN = inject("origin");
 
 export function distFiles(dir = DIST): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

@@ -1,22 +1,45 @@
 import { execFileSync } from "node:child_process";
-import type { Server } from "node:http";
+import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { serveStatic } from "./static-server.ts";
+import type { TestProject } from "vitest/node";
+import { serveStatic } from "../../scripts/lib/static-server.ts";
+import { joinRun, leaveRun, TEMP_PREFIX } from "./run-root.ts";
 
-export const TEST_PORT = 4399;
-/** The build under test believes it is published here, so absolute URLs (embeds, oEmbed) point at the test server. */
-export const TEST_ORIGIN = `http://127.0.0.1:${TEST_PORT}`;
-let server: Server | undefined;
-
-/** Builds the story once (the real build script) and serves it for the build and browser tests. */
-export async function setup(): Promise<void> {
-  execFileSync(process.execPath, ["scripts/build.ts"], {
-    stdio: "inherit",
-    env: { ...process.env, REVOLVING_DOOR_SITE: TEST_ORIGIN },
-  });
-  server = await serveStatic(join(process.cwd(), "dist"), TEST_PORT);
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Where the build under test is served, e.g. http://127.0.0.1:39215 (a port the OS picked). */
+    origin: string;
+    /** The folder the build under test was written to (never the developer's dist/). */
+    dist: string;
+  }
 }
 
-export async function teardown(): Promise<void> {
-  await new Promise((resolve) => server?.close(resolve));
+/**
+ * Global setup of the build and browser tests: builds the story once with the real build script,
+ * into a folder of its own, and serves it on a port the OS picks. The server starts first, so the
+ * build can be told the origin it will be served from (absolute URLs in embeds and oEmbed).
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const root = joinRun();
+  const site = mkdtempSync(join(root, `${TEMP_PREFIX}site-`));
+  const dist = join(site, "dist");
+  const served = await serveStatic(() => dist);
+  try {
+    execFileSync(process.execPath, ["scripts/build.ts"], {
+      stdio: "inherit",
+      env: { ...process.env, REVOLVING_DOOR_SITE: served.origin, REVOLVING_DOOR_DIST: dist },
+    });
+  } catch (error) {
+    await served.close();
+    rmSync(site, { recursive: true, force: true });
+    leaveRun();
+    throw error;
+  }
+  project.provide("origin", served.origin);
+  project.provide("dist", dist);
+  return async () => {
+    await served.close();
+    rmSync(site, { recursive: true, force: true });
+    leaveRun();
+  };
 }

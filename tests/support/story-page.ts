@@ -1,6 +1,7 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser } from "../../scripts/lib/browser.ts";
+import { distDocument } from "./dist.ts";
 
 /** One browser per test file, opened before its tests and closed after them. */
 export function useBrowser(): () => Browser {
@@ -14,8 +15,31 @@ export function useBrowser(): () => Browser {
   return () => browser!;
 }
 
+export interface ScrollyFigure {
+  chart: string;
+  steps: string[];
+}
+
+/**
+ * The scroll-driven figures of the built story and their step ids, in page order, read from the
+ * page a reader gets (not from our loader), so these tests follow whatever content was built.
+ */
+export function scrollyFigures(): ScrollyFigure[] {
+  return [...distDocument("index.html").querySelectorAll("[data-scrolly]")].map((section) => ({
+    chart: section.querySelector("figure[data-chart]")!.getAttribute("data-chart")!,
+    steps: [...section.querySelectorAll("[data-step]")].map((step) => step.getAttribute("data-step")!),
+  }));
+}
+
+/** Every step of the story, in reading order, with the chart it drives. */
+export const storySteps = (): { chart: string; id: string }[] =>
+  scrollyFigures().flatMap(({ chart, steps }) => steps.map((id) => ({ chart, id })));
+
+/** The figure of one chart; every selector of a test about that chart starts here. */
+export const figure = (page: Page, chart: string): Locator => page.locator(`figure[data-chart="${chart}"]`);
+
 export const stateOf = (page: Page, chart: string): Promise<string | null> =>
-  page.getAttribute(`figure[data-chart="${chart}"]`, "data-state");
+  figure(page, chart).getAttribute("data-state");
 
 export async function waitForState(page: Page, chart: string, id: string): Promise<void> {
   await page.waitForFunction(
@@ -25,11 +49,42 @@ export async function waitForState(page: Page, chart: string, id: string): Promi
   );
 }
 
-/** Scrolls so the step's top sits just above the page's trigger line, as a reader reaching it would. */
+/**
+ * Scrolls a step to where the page itself puts it for a deep link (its scroll-margin), as a reader
+ * following the story would reach it; the test does not need to know where the trigger line is.
+ */
 export async function scrollToStep(page: Page, id: string): Promise<void> {
   await page.evaluate((stepId) => {
-    const step = document.getElementById(stepId)!;
-    const trigger = window.innerHeight * (window.matchMedia("(max-width: 759px)").matches ? 0.8 : 0.55);
-    window.scrollTo(0, window.scrollY + step.getBoundingClientRect().top - trigger + 10);
+    document.getElementById(stepId)!.scrollIntoView({ block: "start", behavior: "instant" });
   }, id);
+}
+
+/** Resolves after the page has painted `count` more frames: the page has handled what came before. */
+export async function frames(page: Page, count = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        const tick = (left: number): void => {
+          if (left === 0) resolve();
+          else
+            requestAnimationFrame(() => {
+              tick(left - 1);
+            });
+        };
+        tick(n);
+      }),
+    count,
+  );
+}
+
+/** Waits until no mark in the chart has a transition scheduled or running (d3 keeps them on `__transition`). */
+export async function waitForTransitions(page: Page, chart: string): Promise<void> {
+  await page.waitForFunction(
+    (c) =>
+      ![...document.querySelectorAll(`figure[data-chart="${c}"] svg [data-key]`)].some(
+        (node) => (node as unknown as { __transition?: unknown }).__transition,
+      ),
+    chart,
+    { timeout: 10_000 },
+  );
 }
