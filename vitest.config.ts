@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
 // checked and removed at the end (tests/support/run-root.ts).
 export default defineConfig({
   test: {
-    env: { TZ: "UTC", REVOLVING_DOOR_TODAY: "2026-11-25" },
+    env: { TZ: "UTC" },
     globalSetup: ["tests/support/run-setup.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },

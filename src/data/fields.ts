@@ -8,9 +8,20 @@ import { z } from "zod";
 /** The earliest date the story covers: the crackdown after the August 2020 election began that year. */
 export const EARLIEST_DATE = "2020-01-01";
 
-/** Today as YYYY-MM-DD. REVOLVING_DOOR_TODAY pins it, so tests do not age. */
+/**
+ * Today as YYYY-MM-DD (UTC), from the clock: the one place the project asks what day it is.
+ * REVOLVING_DOOR_TODAY=YYYY-MM-DD overrides it, for a test that needs a fixed day (documented in
+ * README.md); anything else in that variable is an error rather than a silently wrong day.
+ */
 export function today(): string {
-  return process.env.REVOLVING_DOOR_TODAY ?? new Date().toISOString().slice(0, 10);
+  const pinned = process.env.REVOLVING_DOOR_TODAY;
+  if (pinned === undefined || pinned === "") return new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(pinned) || !isRealDate(pinned)) {
+    throw new Error(
+      `REVOLVING_DOOR_TODAY is "${pinned}", which is not a day written YYYY-MM-DD; unset it to use the clock.`,
+    );
+  }
+  return pinned;
 }
 
 export function isRealDate(iso: string): boolean {
