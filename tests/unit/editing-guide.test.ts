@@ -1,33 +1,59 @@
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import { charts } from "../../src/charts/registry.ts";
-import { loadStory } from "../../src/content/load.ts";
+import { loadStory, type Story } from "../../src/content/load.ts";
 import { sizes } from "../../src/render/scene.ts";
 import { copyContent } from "../support/content-copy.ts";
+import { expectedNumber, numberDirectives, sectionSources } from "../support/source.ts";
 
-/** The examples in EDITING.md, as written: ```csv append=<file> or ```md create=<file> blocks. */
+/**
+ * The examples in EDITING.md, as written (```csv append=<file> or ```md create=<file> blocks), applied
+ * to a copy of the real content/. Every expectation is read from the example itself or from the
+ * copy's CSV files, so the test holds whatever the real data say today and after the next update.
+ */
 const examples = [
   ...readFileSync("EDITING.md", "utf8").matchAll(/```\w+ (append|create)=content\/(\S+)\n([\s\S]*?)```/g),
 ].map(([, action, file, body]) => ({ action: action!, file: file!, body: body! }));
 
-function applyExamples(filter: (file: string) => boolean) {
+const example = (file: string): string => {
+  const found = examples.find((e) => e.file === file);
+  if (!found) throw new Error(`EDITING.md has no example for ${file}`);
+  return found.body;
+};
+/** The example's one CSV row, read with the file's own header as a spreadsheet would. */
+const exampleRow = (file: string): Record<string, string | undefined> => {
+  const header = readFileSync(join("content", file), "utf8").split("\n")[0]!;
+  const rows = csvParse(`${header}\n${example(file)}`);
+  expect(rows.length, `the example for ${file} is one row`).toBe(1);
+  return rows[0]!;
+};
+
+function applyExamples(filter: (file: string) => boolean): { story: Story; dir: string } {
   const copy = copyContent();
   for (const { action, file, body } of examples.filter((e) => filter(e.file))) {
     const path = join(copy.dir, file);
     if (action === "create") writeFileSync(path, body);
     else appendFileSync(path, `\n${body}`);
   }
-  return loadStory(copy.dir);
+  return { story: loadStory(copy.dir), dir: copy.dir };
 }
 
-const keys = (story: ReturnType<typeof loadStory>, chart: string, state: Record<string, string>): string[] =>
+const keys = (story: Story, chart: string, state: Record<string, string>): string[] =>
   charts[chart]!.layout(story.data, charts[chart]!.state.parse(state), sizes.wide).layers.flatMap((l) =>
-    l.marks.map((m) => m.key + (m.text ? `=${m.text}` : "")),
+    l.marks.map((m) => m.key),
   );
 
+/** Every number the loader bound in a section's prose, in order, as `<data value>` attributes. */
+const boundValues = (story: Story, sectionId: string): number[] => {
+  const section = story.sections.find((s) => s.id === sectionId)!;
+  const html = [section.introHtml, ...section.steps.map((s) => s.html), section.outroHtml].join("");
+  return [...html.matchAll(/<data value="(\d+)"/g)].map(([, value]) => Number(value));
+};
+
 describe("the editors' guide", () => {
-  it("has examples for a release, its route, a data row, a step and a section", () => {
+  it("has examples for a release, its route, a data row, a step, a section and a correction", () => {
     expect(examples.map((e) => e.file)).toEqual([
       "data/releases.csv",
       "data/deportations.csv",
@@ -38,23 +64,34 @@ describe("the editors' guide", () => {
     ]);
   });
 
-  it("adds a release, following the guide, to every chart and to the prose", () => {
-    const before = loadStory();
-    const after = applyExamples((file) => file.startsWith("data/releases") || file.startsWith("data/deportations"));
-    expect(keys(after, "prisoners", {})).toContain("rel-2026-04-02-us-deal");
-    expect(keys(after, "deals", {})).toContain("rel-2026-04-02-us-deal");
-    expect(keys(before, "routes", { release: "all" })).toContain("label-lithuania=Lithuania: 75");
-    expect(keys(after, "routes", { release: "all" })).toContain("label-lithuania=Lithuania: 115");
-    const intro = (story: ReturnType<typeof loadStory>) => story.sections[0]!.introHtml;
-    const releases = (html: string) => /reports of <data value="(\d+)"/.exec(html)?.[1];
-    expect(Number(releases(intro(after)))).toBe(Number(releases(intro(before))) + 1);
+  it("adds a release, following the guide, to both timelines, to the routes map, and to every total in the text", () => {
+    const release = exampleRow("data/releases.csv");
+    const route = exampleRow("data/deportations.csv");
+    expect(route.release_id).toBe(release.id);
+    const { story, dir } = applyExamples((file) => /^data\/(releases|deportations)/.test(file));
+    expect(keys(story, "prisoners", {})).toContain(`rel-${release.id!}`);
+    expect(keys(story, "deals", {})).toContain(`rel-${release.id!}`);
+    expect(() => charts.routes!.state.parse({ release: release.id })).not.toThrow();
+    expect(charts.routes!.check(charts.routes!.state.parse({ release: release.id }), story.data)).toEqual([]);
+    // Every bound number in the text, recomputed from the edited CSV files: the totals now count it.
+    for (const { file, body } of sectionSources(dir)) {
+      const id = file.replace(/\.md$/, "").replace(/^\d+[-_]/, "");
+      const expected = numberDirectives(body.replace(/^::alt\[.*$/gm, "")).map(({ name, key }) =>
+        expectedNumber(name, key, dir),
+      );
+      expect(boundValues(story, id), file).toEqual(expected);
+    }
   });
 
   it("builds every example together without a problem", () => {
-    const story = applyExamples(() => true);
-    expect(story.sections.map((s) => s.id)).toContain("what-next");
-    expect(story.sections.flatMap((s) => s.steps.map((step) => step.id))).toContain("example-step");
-    expect(story.data.held.map((r) => r.date)).toContain("2026-04-30");
-    expect(story.corrections.entries[0]).toMatchObject({ date: "2026-11-25", kind: "correction", chart: "prisoners" });
+    const { story } = applyExamples(() => true);
+    const sectionFile = examples.find((e) => e.action === "create")!.file;
+    expect(story.sections.map((s) => s.file)).toContain(`content/${sectionFile}`);
+    const stepId = /:::step\{#([a-z0-9-]+)/.exec(example("story/02-the-deals.md"))?.[1];
+    expect(stepId).toBeDefined();
+    expect(story.sections.flatMap((s) => s.steps.map((step) => step.id))).toContain(stepId);
+    expect(story.data.held.map((r) => r.date)).toContain(exampleRow("data/held.csv").date);
+    const correction = exampleRow("corrections.csv");
+    expect(story.corrections.entries).toContainEqual(expect.objectContaining(correction));
   });
 });
