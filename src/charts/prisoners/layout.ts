@@ -99,16 +99,14 @@ function frameFor(data: Dataset, size: Size): Frame {
 }
 
 function xAxis(f: Frame): Mark[] {
-  return f.x
-    .ticks(utcYear.every(1)!)
-    .flatMap((t) => [
-      {
-        key: `xg-${+t}`,
-        tag: "line" as const,
-        attrs: { x1: round(f.x(t)), x2: round(f.x(t)), y1: f.heldTop, y2: f.flowsBottom, class: "grid" },
-      },
-      text(`x-${+t}`, f.x(t) + 3, f.flowsBottom + 16, utcFormat("%Y")(t), "tick"),
-    ]);
+  return f.x.ticks(utcYear.every(1)!).flatMap((t) => [
+    {
+      key: `xg-${+t}`,
+      tag: "line" as const,
+      attrs: { x1: round(f.x(t)), x2: round(f.x(t)), y1: f.heldTop, y2: f.flowsBottom, class: "grid" },
+    },
+    text(`x-${+t}`, f.x(t) + 3, f.flowsBottom + 16, utcFormat("%Y")(t), "tick"),
+  ]);
 }
 
 /** Grid lines and labels of a y axis; flows are labelled as positive numbers both ways. */
