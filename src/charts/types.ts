@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Claim } from "../data/claim.ts";
 import type { Dataset, AnyRow } from "../data/load.ts";
 import type { Scene, Size } from "../render/scene.ts";
 
@@ -30,6 +31,13 @@ export interface ChartModule<State extends Record<string, unknown> = Record<stri
   /** Cross-checks a parsed state against the data (ids exist, dates in range). */
   check(state: State, data: Dataset): StateProblem[];
   layout(data: Dataset, state: State, size: Size): Scene;
+  /**
+   * The kinds of bound number (binding names, e.g. "held") that belong to this chart: a step's
+   * prose may print one only if the step's state labels the same figure.
+   */
+  claimKinds: readonly string[];
+  /** The figures a state labels, as claims; the layout draws exactly these labels. */
+  claims(data: Dataset, state: State): Claim[];
   /**
    * A draft text alternative for a state, written from the data with number directives
    * (`:held[…]`) so that an editor can paste it into a step and keep every number bound.

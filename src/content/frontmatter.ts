@@ -8,6 +8,8 @@ export interface FrontMatterResult<T> {
   /** The markdown after the front matter, with the front matter's lines blanked so positions stay true. */
   body: string;
   problems: ContentProblem[];
+  /** The line each front-matter key stands on, for later messages about its value. */
+  lines: ReadonlyMap<string, number>;
 }
 
 /**
@@ -23,11 +25,12 @@ export function readFrontMatter<S extends z.ZodObject>(
   const text = source.replace(/\r\n?/g, "\n");
   const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(text);
   const problems: ContentProblem[] = [];
+  const keyLines = new Map<string, number>();
   const fields = Object.keys(schema.shape);
   const expectedBlock = `Start the file with a block like:\n---\n${fields.map((f) => `${f}: …`).join("\n")}\n---`;
   if (!match) {
     problems.push({ file, line: 1, problem: "the file does not start with front matter (a block between two --- lines)", fix: expectedBlock });
-    return { data: undefined, body: text, problems };
+    return { data: undefined, body: text, problems, lines: keyLines };
   }
   const body = match[0].replace(/[^\n]/g, "") + text.slice(match[0].length);
   const lineCounter = new LineCounter();
@@ -37,12 +40,11 @@ export function readFrontMatter<S extends z.ZodObject>(
   for (const error of doc.errors) {
     problems.push({ file, line: lineOf(error.pos[0]), problem: `the front matter is not valid YAML: ${error.message.split("\n")[0]}`, fix: "Write one `key: value` per line; put a value that contains a colon in quotes." });
   }
-  if (problems.length) return { data: undefined, body, problems };
+  if (problems.length) return { data: undefined, body, problems, lines: keyLines };
   if (!isMap(doc.contents)) {
     problems.push({ file, line: 2, problem: "the front matter is not a list of `key: value` lines", fix: expectedBlock });
-    return { data: undefined, body, problems };
+    return { data: undefined, body, problems, lines: keyLines };
   }
-  const keyLines = new Map<string, number>();
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const line = lineOf(isScalar(pair.key) ? pair.key.range[0] : undefined);
@@ -51,7 +53,7 @@ export function readFrontMatter<S extends z.ZodObject>(
       problems.push({ file, line, field: key, value: key, problem: `"${key}" is not a front-matter field here`, fix: validChoices(key, fields) });
     }
   }
-  if (problems.length) return { data: undefined, body, problems };
+  if (problems.length) return { data: undefined, body, problems, lines: keyLines };
   const parsed = schema.safeParse(doc.toJS());
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -66,7 +68,7 @@ export function readFrontMatter<S extends z.ZodObject>(
         fix: `${field}: ${docs[field] ?? "see EDITING.md"}`,
       });
     }
-    return { data: undefined, body, problems };
+    return { data: undefined, body, problems, lines: keyLines };
   }
-  return { data: parsed.data, body, problems };
+  return { data: parsed.data, body, problems, lines: keyLines };
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { ContentProblem } from "./errors.ts";
 import { readFrontMatter } from "./frontmatter.ts";
 import type { Dataset } from "../data/load.ts";
+import { bindLine } from "./inline.ts";
 import { bindNumbers, markdownToHtml, parseMarkdown } from "./markdown.ts";
 
 /** What surrounds a chart wherever it appears (story, embed): written by editors in content/charts/<id>.md. */
@@ -10,7 +11,7 @@ export interface Furniture {
   title: string;
   description: string;
   credit: string;
-  /** The one-line source shown inside the figure, e.g. "Source: Viasna; news reports". */
+  /** Sources beyond the data rows (e.g. the map outlines), added to the generated source line; may be empty. */
   sourceline: string;
   /** Text alternative of the chart in its default state (embeds, share cards). */
   alt: string;
@@ -22,7 +23,7 @@ const furnitureSchema = z.strictObject({
   title: z.string({ error: "must be text" }).min(1, "is empty"),
   description: z.string({ error: "must be text" }).min(1, "is empty"),
   credit: z.string({ error: "must be text" }).min(1, "is empty"),
-  sourceline: z.string({ error: "must be text" }).min(1, "is empty"),
+  sourceline: z.string({ error: "must be text" }).default(""),
   alt: z.string({ error: "must be text" }).min(1, "is empty"),
 });
 
@@ -30,16 +31,19 @@ const furnitureDocs = {
   title: "the chart's headline",
   description: "one sentence under the headline saying what the chart shows",
   credit: "who made the chart, e.g. Graphic: Revolving Door team",
-  sourceline: "the short source line shown inside the chart, e.g. Source: Viasna; news reports (the full list is generated from the data)",
+  sourceline: "sources the data files do not list, e.g. Map: Natural Earth (optional: the outlets behind the data are listed from the data)",
   alt: "a text alternative for the chart in its default state",
 };
 
-/** Reads a chart's furniture. Numbers in its notes are bound like the story's (`:held[…]`). */
+/** Reads a chart's furniture. Numbers in its title, texts and notes are bound like the story's (`:held[…]`). */
 export function parseFurniture(source: string, file: string, id: string, data: Dataset, problems: ContentProblem[]): Furniture | undefined {
   const fm = readFrontMatter(source, file, furnitureSchema, furnitureDocs);
   problems.push(...fm.problems);
   if (!fm.data) return undefined;
   const notes = parseMarkdown(fm.body).children;
   bindNumbers(notes, data, file, problems);
-  return { id, ...fm.data, notesHtml: markdownToHtml(notes) };
+  const fields = fm.data;
+  const line = (field: "title" | "description" | "alt"): string =>
+    bindLine(fields[field], data, { file, line: fm.lines.get(field) }, problems).text;
+  return { id, ...fields, title: line("title"), description: line("description"), alt: line("alt"), notesHtml: markdownToHtml(notes) };
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { charts } from "../charts/registry.ts";
+import { sourceLine } from "../charts/shared/sources.ts";
 import { loadDataset, type Dataset } from "../data/load.ts";
 import { loadCorrections, type CorrectionLog } from "./corrections.ts";
 import { ContentError, type ContentProblem } from "./errors.ts";
@@ -39,7 +40,7 @@ export function loadStory(contentDir = currentContentDir()): Story {
       continue;
     }
     const parsed = parseFurniture(readFileSync(path, "utf8"), file, id, data, all);
-    if (parsed) furniture[id] = parsed;
+    if (parsed) furniture[id] = { ...parsed, sourceline: sourceLine(data, charts[id]!.rows(data), parsed.sourceline) };
   }
 
   const storyDir = join(contentDir, "story");

@@ -7,11 +7,18 @@ import remarkSmartypants from "remark-smartypants";
 import remarkRehype from "remark-rehype";
 import { unified } from "unified";
 import type { Dataset } from "../data/load.ts";
-import { bindings, bindingNames } from "./bindings.ts";
+import { bindings, bindingNames, type Claim } from "./bindings.ts";
 import { validChoices } from "./did-you-mean.ts";
 import type { ContentProblem } from "./errors.ts";
 
 export type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+/** A number bound in the text, where it stands, and what it claims. */
+export interface BoundNumber {
+  claim: Claim;
+  line: number | undefined;
+  column: number | undefined;
+}
 
 const parser = unified().use(remarkParse).use(remarkDirective);
 // Curly quotes, en dashes and ellipses, as a copy desk would set them.
@@ -34,7 +41,7 @@ export function plainText(node: Nodes): string {
 
 /**
  * Replaces every number directive (`:held[2025-09-18]`) with the formatted value from its data row,
- * and reports directives that are not numbers. `allowed` lists the block directives this place may hold.
+ * reports directives that are not numbers, and returns the numbers it bound. `allowed` lists the block directives this place may hold.
  */
 export function bindNumbers(
   nodes: Nodes[],
@@ -42,7 +49,8 @@ export function bindNumbers(
   file: string,
   problems: ContentProblem[],
   allowed: readonly string[] = [],
-): void {
+): BoundNumber[] {
+  const bound: BoundNumber[] = [];
   const visit = (node: Nodes): void => {
     if (isDirective(node)) {
       const line = node.position?.start.line;
@@ -59,6 +67,7 @@ export function bindNumbers(
           problems.push({ file, line, column, field: `:${node.name}`, value: key, problem: result.problem, fix: result.fix });
           return;
         }
+        bound.push({ claim: result.claim, line, column });
         const formatted = result.value.toLocaleString("en-GB");
         node.children = [{ type: "text", value: formatted }];
         node.data = { hName: "data", hProperties: { value: String(result.value), className: ["num"], title: result.note ?? `Source: ${result.row.source_name}, ${result.row.published}` } };
@@ -73,6 +82,7 @@ export function bindNumbers(
     if ("children" in node) (node.children as Nodes[]).forEach(visit);
   };
   nodes.forEach(visit);
+  return bound;
 }
 
 export function markdownToHtml(nodes: RootContent[]): string {

@@ -7,7 +7,9 @@ import type { Dataset } from "../data/load.ts";
 import { validChoices } from "./did-you-mean.ts";
 import type { ContentProblem } from "./errors.ts";
 import { readFrontMatter } from "./frontmatter.ts";
+import { bindLine } from "./inline.ts";
 import { bindNumbers, markdownToHtml, parseMarkdown, plainText } from "./markdown.ts";
+import { checkStepClaims } from "./step-claims.ts";
 
 /** One step: a block of text and the complete chart state it asks for. */
 export interface Step {
@@ -24,7 +26,11 @@ export interface Section {
   /** From the file name: `02-the-deals.md` → `the-deals`. */
   id: string;
   file: string;
+  /** The heading, with any bound numbers printed. */
   title: string;
+  /** The story's standfirst and byline: read from the first section only. */
+  standfirst: string | undefined;
+  byline: string | undefined;
   chart: string | undefined;
   /** A static figure drawn under the text (no steps), by id. */
   figure: StaticFigure | undefined;
@@ -41,12 +47,16 @@ const sectionSchema = z.strictObject({
   title: z.string({ error: "must be text" }).min(1, "is empty"),
   chart: z.string({ error: "must be a chart id" }).optional(),
   figure: z.enum(staticFigures, { error: `is not one of ${staticFigures.join(", ")}` }).optional(),
+  standfirst: z.string({ error: "must be text" }).min(1, "is empty").optional(),
+  byline: z.string({ error: "must be text" }).min(1, "is empty").optional(),
 });
 
 const sectionDocs = {
   title: "the section's heading, e.g. title: The count since 2020",
   chart: `the chart this section's steps drive (optional for text-only sections): ${chartIds.join(", ")}`,
   figure: `a static figure shown after the section's text (optional): ${staticFigures.join(", ")}`,
+  standfirst: "first section only: the one or two sentences under the headline (optional)",
+  byline: "first section only: who wrote the story, e.g. By the data desk (optional)",
 };
 
 const STEP_ID = /^[a-z][a-z0-9-]*$/;
@@ -63,7 +73,10 @@ export function parseSection(source: string, file: string, fileName: string, dat
   const fm = readFrontMatter(source, file, sectionSchema, sectionDocs);
   problems.push(...fm.problems);
   if (!fm.data) return undefined;
-  const { title, chart: chartId, figure } = fm.data;
+  const { chart: chartId, figure } = fm.data;
+  const at = (field: string) => ({ file, line: fm.lines.get(field) });
+  const title = bindLine(fm.data.title, data, at("title"), problems).text;
+  const standfirst = fm.data.standfirst === undefined ? undefined : bindLine(fm.data.standfirst, data, at("standfirst"), problems).text;
   const chart = chartId === undefined ? undefined : charts[chartId];
   if (chartId !== undefined && !chart) {
     const line = source.split(/\r?\n/).findIndex((l) => /^chart\s*:/.test(l)) + 1;
@@ -98,7 +111,7 @@ export function parseSection(source: string, file: string, fileName: string, dat
   if (intro.length === 0 && steps.length === 0) {
     problems.push({ file, line: 1, problem: "the section is empty", fix: "Write its text below the front matter, or delete the file." });
   }
-  return { id: sectionId(fileName), file, title, chart: chartId, figure, introHtml: markdownToHtml(intro), steps, outroHtml: markdownToHtml(outro) };
+  return { id: sectionId(fileName), file, title, standfirst, byline: fm.data.byline, chart: chartId, figure, introHtml: markdownToHtml(intro), steps, outroHtml: markdownToHtml(outro) };
 }
 
 interface StepContext {
@@ -128,15 +141,16 @@ function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined
 
   const altNode = node.children.find((c) => c.type === "leafDirective" && c.name === "alt");
   const body = node.children.filter((c) => c !== altNode);
-  bindNumbers(body, ctx.data, file, problems);
-  if (altNode) bindNumbers([altNode], ctx.data, file, problems, ["alt"]);
+  const bound = bindNumbers(body, ctx.data, file, problems);
+  if (altNode) bound.push(...bindNumbers([altNode], ctx.data, file, problems, ["alt"]));
   const alt = altNode ? plainText(altNode).trim() : "";
   const chart = ctx.chartId === undefined ? undefined : charts[ctx.chartId];
   let state: Record<string, unknown> = {};
   const stateProblemsBefore = problems.length;
   if (chart) state = parseState(chart, attrs, { file, line, columnOf, data: ctx.data, problems });
+  const stateValid = problems.length === stateProblemsBefore;
   if (!alt) {
-    const draft = chart && problems.length === stateProblemsBefore ? chart.draftAlt(ctx.data, state) : "What the chart shows in this state.";
+    const draft = chart && stateValid ? chart.draftAlt(ctx.data, state) : "What the chart shows in this state.";
     problems.push({
       file,
       line,
@@ -146,6 +160,7 @@ function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined
       fix: `Add a line inside the step describing what the chart shows in this state, for readers who cannot see it. A draft from the data, to check and edit:\n::alt[${draft}]`,
     });
   }
+  if (chart && id && stateValid) problems.push(...checkStepClaims(chart, state, bound, ctx.data, { file, stepId: id }));
   if (body.length === 0) {
     problems.push({ file, line, field: "text", value: id, problem: `step "${id ?? "?"}" has no text`, fix: "Write the step's text between its ::: lines." });
   }

@@ -11,10 +11,12 @@ import {
   deportationsTable,
   factsTable,
   heldTable,
+  outletsTable,
   placesTable,
   recognitionsTable,
   releasesTable,
 } from "./tables.ts";
+import { checkCitations } from "./citations.ts";
 
 type RowsOf<T> = T extends TableSpec<infer C> ? Located<RowOf<C>> : never;
 export type HeldRow = RowsOf<typeof heldTable>;
@@ -24,6 +26,7 @@ export type ConcessionRow = RowsOf<typeof concessionsTable>;
 export type PlaceRow = RowsOf<typeof placesTable>;
 export type DeportationRow = RowsOf<typeof deportationsTable>;
 export type FactRow = RowsOf<typeof factsTable>;
+export type OutletRow = RowsOf<typeof outletsTable>;
 
 /** Everything in content/data/, parsed, cross-checked and sorted by date. */
 export interface Dataset {
@@ -34,6 +37,8 @@ export interface Dataset {
   places: PlaceRow[];
   deportations: DeportationRow[];
   facts: FactRow[];
+  /** The register of citable outlets, by domain. */
+  outlets: OutletRow[];
 }
 
 /** The place every route starts from (Minsk); places.csv must have it. */
@@ -48,6 +53,7 @@ export const tables = [
   placesTable,
   deportationsTable,
   factsTable,
+  outletsTable,
 ] as const;
 
 export type AnyRow = Sourced & { line: number };
@@ -118,6 +124,7 @@ export function loadDataset(dataDir: string, contentDir: string): { data: Datase
     places: readTable(dataDir, contentDir, placesTable, problems, failed),
     deportations: readTable(dataDir, contentDir, deportationsTable, problems, failed),
     facts: readTable(dataDir, contentDir, factsTable, problems, failed).sort(byDate),
+    outlets: readTable(dataDir, contentDir, outletsTable, problems, failed),
   };
 
   for (const row of data.recognitions) {
@@ -177,5 +184,6 @@ export function loadDataset(dataDir: string, contentDir: string): { data: Datase
       });
     }
   }
+  if (!failed.has(outletsTable.file)) problems.push(...checkCitations(data, fileOf));
   return { data, problems };
 }

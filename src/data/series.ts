@@ -3,7 +3,6 @@ export const factSeries = {
   "recognised-total": "People recognised as political prisoners since 2020",
   journalists: "Journalists and media workers behind bars",
   deaths: "Political prisoners who died in custody, running total",
-  expelled: "Former political prisoners forced out of Belarus",
   /** Single figures the prose cites; not drawn as a panel. */
   other: "Other figures cited in the text",
 } as const;

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { column, sourceColumns } from "./columns.ts";
 import { defineTable } from "./csv.ts";
 import {
@@ -66,19 +67,36 @@ export const releasesTable = defineTable({
   key: ["id"],
 });
 
-/** Something given or promised around a release: sanctions lifted, an embassy, a phone call. */
+/** The kinds of entry in concessions.csv: what the US gave, and the contacts around it. */
+export const concessionKinds = {
+  relief: "sanctions lifted or eased, aircraft released, a licence issued: something the US gave",
+  contact: "a visit, call, appointment or statement: diplomacy, not relief",
+} as const;
+export type ConcessionKind = keyof typeof concessionKinds;
+const concessionKindIds = Object.keys(concessionKinds) as [ConcessionKind, ...ConcessionKind[]];
+
+/** Something the US gave around a release (relief), or a contact between the two governments. */
 export const concessionsTable = defineTable({
   file: "concessions.csv",
-  describe: "One concession or diplomatic move around the releases",
+  describe: "One US concession, or one diplomatic contact, around the releases",
   columns: {
     id: column(slug, "A short unique id, e.g. date and subject", "2025-09-11-belavia"),
     date: column(isoDate, "The day it was announced or took effect, YYYY-MM-DD", "2025-09-11"),
+    kind: column(
+      z.enum(concessionKindIds, { error: `is not one of ${concessionKindIds.join(", ")}` }),
+      `What it is: ${concessionKindIds.map((k) => `"${k}" (${concessionKinds[k]})`).join(" or ")}`,
+      "relief",
+    ),
     release_id: column(
       optionalText,
       "The id of the release in releases.csv it went with (may be empty)",
       "2025-09-11-us-deal",
     ),
-    label: column(shortText(40), "A short label for the chart, at most 40 characters", "US lifts sanctions on Belavia"),
+    label: column(
+      shortText(40),
+      "A short label for the chart, at most 40 characters; for relief, say what was lifted",
+      "US lifts sanctions on Belavia",
+    ),
     what: column(
       requiredText,
       "What happened, in one sentence",
@@ -129,4 +147,46 @@ export const factsTable = defineTable({
     ...sourceColumns,
   },
   key: ["id"],
+});
+
+/** The kinds of outlet a row may cite: who published the figure, never a copy of it elsewhere. */
+export const outletKinds = {
+  "rights-group": "a human-rights or press-freedom organisation that publishes its own figures",
+  government: "a government, its agency or state media speaking for it",
+  "news-agency": "a news agency (Reuters, AP, AFP, PAP, BNS, Interfax …)",
+  newspaper: "a newspaper or news site with its own newsroom",
+  broadcaster: "a radio or television broadcaster, or its news site",
+  reference: "a reference work for places (coordinates), never for figures",
+} as const;
+export type OutletKind = keyof typeof outletKinds;
+const outletKindIds = Object.keys(outletKinds) as [OutletKind, ...OutletKind[]];
+
+/**
+ * The register of citable outlets: every source_url in the data must be on one of these domains.
+ * Content farms, scrapers, aggregators, back-end hosts and copies of wire stories on unrelated
+ * sites never enter it.
+ */
+export const outletsTable = defineTable({
+  file: "outlets.csv",
+  describe: "One web domain of an outlet the data may cite",
+  columns: {
+    domain: column(
+      z
+        .string()
+        .regex(
+          /^(?!www\.)[a-z0-9-]+(\.[a-z0-9-]+)+$/,
+          "is not a bare domain name such as spring96.org (no https://, no www., no path)",
+        ),
+      "The domain, as in the address bar without https:// and www., e.g. spring96.org",
+      "spring96.org",
+    ),
+    name: column(requiredText, "The outlet's name as readers know it", "Human Rights Center Viasna"),
+    kind: column(
+      z.enum(outletKindIds, { error: `is not one of ${outletKindIds.join(", ")}` }),
+      `What the outlet is: ${outletKindIds.join(", ")}`,
+      "rights-group",
+    ),
+    note: column(optionalText, "Why it is citable, or what it is (may be empty)", "Belarusian human rights centre"),
+  },
+  key: ["domain"],
 });

@@ -3,7 +3,7 @@ import { parseHTML } from "linkedom";
 import type { Dataset, FactRow } from "../data/load.ts";
 import { factSeries, factSeriesIds, type FactSeries } from "../data/series.ts";
 import { formatCount } from "../charts/shared/format.ts";
-import { parseDay } from "../charts/shared/dates.ts";
+import { formatDay, parseDay } from "../charts/shared/dates.ts";
 
 export interface Multiple {
   series: FactSeries;
@@ -28,33 +28,15 @@ export function smallMultiples(data: Dataset): Multiple[] {
     .map((series) => {
       const rows = data.facts.filter((f) => f.series === series);
       const points = rows.map((r) => ({ date: parseDay(r.date), value: r.value, label: formatCount(r.value) }));
-      const marks =
-        points.length > 1
-          ? [
-              Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.4 }),
-              Plot.line(points, { x: "date", y: "value", stroke: "currentColor", strokeWidth: 1.5 }),
-              Plot.dot(points, { x: "date", y: "value", fill: "currentColor", r: 3 }),
-              Plot.text(
-                points,
-                Plot.selectLast({ x: "date", y: "value", text: "label", dy: -10, fontWeight: 700, fontSize: 12 }),
-              ),
-            ]
-          : [
-              // Coloured by chart.css (.multiple-bar), so dark mode applies: CSS beats the fill attribute.
-              Plot.barY(points, {
-                x: (d: { date: Date }) => d.date.getUTCFullYear().toString(),
-                y: "value",
-                className: "multiple-bar",
-              }),
-              Plot.text(points, {
-                x: (d: { date: Date }) => d.date.getUTCFullYear().toString(),
-                y: "value",
-                text: "label",
-                dy: -8,
-                fontWeight: 700,
-                fontSize: 12,
-              }),
-            ];
+      const marks = [
+        Plot.ruleY([0], { stroke: "currentColor", strokeOpacity: 0.4 }),
+        Plot.line(points, { x: "date", y: "value", stroke: "currentColor", strokeWidth: 1.5 }),
+        Plot.dot(points, { x: "date", y: "value", fill: "currentColor", r: 3 }),
+        Plot.text(
+          points,
+          Plot.selectLast({ x: "date", y: "value", text: "label", dy: -10, fontWeight: 700, fontSize: 12 }),
+        ),
+      ];
       const figure = Plot.plot({
         document: document,
         width: WIDTH,
@@ -62,7 +44,7 @@ export function smallMultiples(data: Dataset): Multiple[] {
         marginLeft: 46,
         marginTop: 22,
         style: { fontSize: "11px", fontFamily: "system-ui, sans-serif", background: "transparent" },
-        x: points.length > 1 ? { type: "utc", ticks: 3, label: null } : { type: "band", label: null },
+        x: { type: "utc", ticks: 3, label: null },
         y: { domain: [0, Math.max(...points.map((p) => p.value)) * 1.2], ticks: 3, label: null, grid: true },
         marks,
       });
@@ -71,7 +53,7 @@ export function smallMultiples(data: Dataset): Multiple[] {
       const element = figure as unknown as Element;
       element.setAttribute("aria-hidden", "true");
       const svg = element.outerHTML;
-      const alt = `${factSeries[series]}: ${rows.map((r) => `${formatCount(r.value)} on ${r.date}`).join("; ")}.`;
+      const alt = `${factSeries[series]}: ${rows.map((r) => `${formatCount(r.value)} on ${formatDay(parseDay(r.date))}`).join("; ")}.`;
       return { series, title: factSeries[series], svg, alt, rows };
     })
     .filter((m) => m.rows.length > 0);

@@ -26,7 +26,7 @@ export interface Scene {
 
 /** The two widths charts are laid out for; the SVG then scales with its container via viewBox. */
 export const sizes = {
-  compact: { width: 360, height: 320 },
+  compact: { width: 360, height: 420 },
   wide: { width: 720, height: 440 },
 } as const;
 

@@ -1,34 +1,53 @@
 import type { Dataset } from "../../data/load.ts";
+import { periodKey } from "../../data/periods.ts";
+import { en } from "../../i18n/en.ts";
+import { formatDay, parseDay } from "../shared/dates.ts";
+import { sourceName } from "../shared/sources.ts";
 import type { ChartModule, DataTable } from "../types.ts";
+import { prisonersClaims, prisonersLabels } from "./annotations.ts";
+import { axisPeriods, axisSpan } from "./axis.ts";
 import { layoutPrisoners } from "./layout.ts";
 import { checkPrisonersState, prisonersFields, prisonersState, type PrisonersState } from "./state.ts";
-import { formatDay, parseDay } from "../shared/dates.ts";
-import { highlightPhrase, rangePhrase } from "../shared/draft.ts";
-import { resolveTo } from "../shared/time-range.ts";
+
+const day = (iso: string): string => formatDay(parseDay(iso));
+const NOT_PUBLISHED = "not published";
+const NOT_DERIVABLE = "not derivable";
 
 function tables(data: Dataset): DataTable[] {
-  const day = (iso: string): string => formatDay(parseDay(iso));
   return [
     {
-      caption: "Political prisoners held, Viasna count",
+      caption:
+        "In and out, period by period (left by other routes is derived: held at the start + newly recognised − freed − held at the end)",
+      columns: [
+        "From",
+        "To",
+        "Held at the start",
+        "Newly recognised",
+        "Freed, US-brokered",
+        "Freed, other pardons",
+        "Left by other routes (derived)",
+        "Held at the end",
+      ],
+      rows: axisPeriods(data).map((p) => [
+        day(p.start),
+        day(p.end),
+        p.heldBefore?.count ?? NOT_PUBLISHED,
+        p.recognised?.count ?? NOT_PUBLISHED,
+        p.freedUs,
+        p.freedOther,
+        p.leftOtherwise ?? NOT_DERIVABLE,
+        p.heldAfter?.count ?? NOT_PUBLISHED,
+      ]),
+    },
+    {
+      caption: "Political prisoners held, Viasna's count",
       columns: ["Date", "Held", "Source"],
-      rows: data.held.map((r) => [day(r.date), r.count, r.source_name]),
+      rows: data.held.map((r) => [day(r.date), r.count, sourceName(data, r)]),
     },
     {
       caption: "People newly recognised as political prisoners",
       columns: ["From", "To", "Recognised", "Source"],
-      rows: data.recognitions.map((r) => [day(r.period_start), day(r.period_end), r.count, r.source_name]),
-    },
-    {
-      caption: "Releases",
-      columns: ["Date", "Freed", "Of whom political prisoners", "US-brokered", "Source"],
-      rows: data.releases.map((r) => [
-        day(r.date),
-        r.released,
-        r.political_prisoners ?? "not reported",
-        r.us_brokered ? "yes" : "no",
-        r.source_name,
-      ]),
+      rows: data.recognitions.map((r) => [day(r.period_start), day(r.period_end), r.count, sourceName(data, r)]),
     },
   ];
 }
@@ -39,30 +58,31 @@ export const prisonersChart: ChartModule<PrisonersState> = {
   fields: prisonersFields,
   check: checkPrisonersState,
   layout: layoutPrisoners,
+  claimKinds: ["held", "recognised", "freed", "freed-us", "freed-other", "left-otherwise"],
+  claims: prisonersClaims,
   draftAlt(data, state) {
-    const to = resolveTo(state, data);
-    const held = data.held.filter((r) => r.date >= state.from && r.date <= to);
-    const first = held[0];
-    const last = held.at(-1);
-    const count =
-      first && last
-        ? ` Viasna's count of political prisoners held goes from :held[${first.date}] to :held[${last.date}].`
-        : "";
-    const panels = {
-      both: "The count of political prisoners held, above monthly recognitions and releases",
-      held: "The count of political prisoners held",
-      flows: "Monthly recognitions of new political prisoners against releases",
-    }[state.show];
-    return `${panels}, ${rangePhrase(state, data)}.${state.show === "flows" ? "" : count}${highlightPhrase(state, data)}`;
+    const [from, to] = axisSpan(data);
+    const { held, focus } = prisonersLabels(data, state);
+    const base = `Viasna's count of political prisoners held, and for each period from ${day(from)} to ${day(to)} the people newly recognised as political prisoners against the people freed and, derived, those who left the list in other ways.`;
+    const counts = held.map((r) => ` Labelled: :held[${r.date}] on ${day(r.date)}.`).join("");
+    if (!focus) return base + counts;
+    const key = periodKey([focus.start, focus.end]);
+    const parts = [
+      focus.recognised !== null ? `:recognised[${key}] newly recognised` : "no published count of recognitions",
+      focus.freedUs + focus.freedOther > 0 ? `:freed[${key}] freed` : "",
+      focus.leftOtherwise !== null && focus.leftOtherwise > 0 ? `:left-otherwise[${key}] left by other routes` : "",
+    ].filter(Boolean);
+    return `${base}${counts} Picked out, ${day(focus.start)} to ${day(focus.end)}: ${parts.join(", ")}.`;
   },
   rows: (data) => [...data.held, ...data.recognitions, ...data.releases],
   table: tables,
   dataFiles: ["held.csv", "recognitions.csv", "releases.csv"],
   legend: [
-    { swatch: "held", label: "Political prisoners held (Viasna count)" },
-    { swatch: "recognised", label: "Newly recognised per month" },
-    { swatch: "released-us", label: "Freed in a US-brokered deal" },
-    { swatch: "released", label: "Freed in another pardon" },
-    { swatch: "gap", label: "No monthly count published" },
+    { swatch: "held", label: en.legend.held },
+    { swatch: "recognised", label: en.legend.recognised },
+    { swatch: "freed-us", label: en.legend.freedUs },
+    { swatch: "freed-other", label: en.legend.freedOther },
+    { swatch: "left-otherwise", label: en.legend.leftOtherwise },
+    { swatch: "no-count", label: en.legend.noCount },
   ],
 };

@@ -1,267 +1,336 @@
 import { max } from "d3-array";
-import { scaleLinear, scaleUtc } from "d3-scale";
+import { scaleLinear, scaleUtc, type ScaleLinear, type ScaleTime } from "d3-scale";
 import { line } from "d3-shape";
-import { utcMonth, utcYear } from "d3-time";
+import { utcYear } from "d3-time";
 import { utcFormat } from "d3-time-format";
-import type { Dataset, HeldRow, RecognitionRow } from "../../data/load.ts";
+import { addDays, type FlowPeriod, type FlowTotals } from "../../data/flows.ts";
+import type { Dataset, HeldRow } from "../../data/load.ts";
+import { en } from "../../i18n/en.ts";
 import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
-import { DAY, formatDay, parseDay } from "../shared/dates.ts";
+import { formatDay, parseDay } from "../shared/dates.ts";
 import { formatCount } from "../shared/format.ts";
-import { latestDate } from "../shared/time-range.ts";
+import { textWidth } from "../shared/text.ts";
+import { prisonersLabels } from "./annotations.ts";
+import { axisDomain, axisPeriods, monthsIn } from "./axis.ts";
+import { joinedRuns } from "./runs.ts";
 import type { PrisonersState } from "./state.ts";
 
-/** Observations further apart than this are not joined by a line: the gap is shown as a gap. */
-export const MAX_JOINED_GAP_DAYS = 200;
+const m = en.prisoners;
+const LINE = 14;
+/** Periods outside the focus stay visible for context, but step back. */
+const DIMMED = 0.3;
 
-const margin = { top: 34, right: 16, bottom: 26, left: 46 };
-const PANEL_GAP = 44;
-
-/** A recognitions row covering exactly one calendar month: the only rows drawn as monthly bars. */
-export function isCalendarMonth(row: RecognitionRow): boolean {
-  const start = parseDay(row.period_start);
-  return row.period_start.endsWith("-01") && +utcMonth.offset(start, 1) - DAY === +parseDay(row.period_end);
+interface Frame {
+  width: number;
+  height: number;
+  compact: boolean;
+  left: number;
+  right: number;
+  heldTop: number;
+  heldBottom: number;
+  flowsTop: number;
+  flowsBottom: number;
+  x: ScaleTime<number, number>;
+  yHeld: ScaleLinear<number, number>;
+  yFlow: ScaleLinear<number, number>;
 }
 
-/** Splits Viasna counts into runs whose neighbours are close enough in time to join with a line. */
-export function joinedRuns(rows: HeldRow[]): HeldRow[][] {
-  const runs: HeldRow[][] = [];
-  for (const row of rows) {
-    const run = runs.at(-1);
-    const prev = run?.at(-1);
-    if (run && prev && (+parseDay(row.date) - +parseDay(prev.date)) / DAY <= MAX_JOINED_GAP_DAYS) run.push(row);
-    else runs.push([row]);
-  }
-  return runs;
+const text = (
+  key: string,
+  x: number,
+  y: number,
+  value: string,
+  cls: string,
+  anchor = "start",
+  opacity?: number,
+): Mark => ({
+  key,
+  tag: "text",
+  attrs: { x: round(x), y: round(y), class: cls, "text-anchor": anchor, ...(opacity === undefined ? {} : { opacity }) },
+  text: value,
+});
+
+/** The x position of the start of a day, and of the end of a day (the start of the next). */
+const dayStart = (f: Frame, iso: string): number => f.x(parseDay(iso));
+const dayEnd = (f: Frame, iso: string): number => f.x(parseDay(addDays(iso, 1)));
+
+/** The flows are drawn as people a month, on one scale for both directions, fixed by the whole axis. */
+function flowExtent(periods: readonly FlowPeriod[]): { up: number; down: number } {
+  const up = max(periods, (p) => (p.recognised ? p.recognised.count / monthsIn(p) : 0)) ?? 0;
+  const down = max(periods, (p) => (p.freedUs + p.freedOther + Math.max(0, p.leftOtherwise ?? 0)) / monthsIn(p)) ?? 0;
+  return { up: Math.max(up, 10), down: Math.max(down, 10) };
 }
 
-function text(key: string, x: number, y: number, value: string, cls: string, anchor = "start"): Mark {
-  return { key, tag: "text", attrs: { x: round(x), y: round(y), class: cls, "text-anchor": anchor }, text: value };
-}
-
-export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size): Scene {
+function frameFor(data: Dataset, size: Size): Frame {
   const { width, height } = size;
   const compact = width < 500;
-  const from = parseDay(state.from);
-  const to = parseDay(state.to === "latest" ? latestDate(data) : state.to);
-  const inRange = (iso: string): boolean => iso >= state.from && parseDay(iso) <= to;
+  const left = compact ? 38 : 48;
+  const right = width - (compact ? 10 : 16);
+  const top = 30;
+  const bottom = height - 42;
+  const inner = bottom - top;
+  const gap = compact ? 34 : 40;
+  const heldBottom = top + (inner - gap) * 0.5;
+  const flowsTop = heldBottom + gap;
+  const [from, to] = axisDomain(data);
   const x = scaleUtc()
-    .domain([from, to])
-    .range([margin.left, width - margin.right]);
-
-  const inner = height - margin.top - margin.bottom;
-  const heldShare = state.show === "both" ? 0.42 : state.show === "held" ? 1 : 0;
-  const heldBottom = margin.top + (inner - (state.show === "both" ? PANEL_GAP : 0)) * heldShare;
-  const flowsTop =
-    state.show === "both" ? heldBottom + PANEL_GAP : state.show === "flows" ? margin.top : height - margin.bottom;
-
-  const held = data.held.filter((r) => inRange(r.date));
-  const months = data.recognitions.filter((r) => isCalendarMonth(r) && inRange(r.period_start));
-  const releases = data.releases.filter((r) => inRange(r.date));
-
+    .domain([parseDay(from), parseDay(addDays(to, 1))])
+    .range([left, right]);
+  // A little headroom over the highest count, not rounded up to a tick: the line keeps its height.
   const yHeld = scaleLinear()
-    .domain([0, (max(held, (r) => r.count) ?? 1000) * 1.1])
-    .nice(4)
-    .range([heldBottom, margin.top]);
-  const flowMax = max([...months.map((r) => r.count), ...releases.map((r) => r.released), 10]) ?? 10;
-  const yFlow = scaleLinear()
-    .domain([-flowMax, flowMax])
-    .nice(4)
-    .range([height - margin.bottom, flowsTop]);
-  const showHeld = state.show !== "flows";
-  const showFlows = state.show !== "held";
-  const heldOpacity = showHeld ? 1 : 0;
-  const flowOpacity = showFlows ? 1 : 0;
-
-  const spanYears = (+to - +from) / (365 * DAY);
-  const monthStep = spanYears > 0.75 ? (compact ? 6 : 3) : compact ? 2 : 1;
-  const ticks =
-    spanYears > 1.5 ? x.ticks(utcYear.every(compact && spanYears > 4 ? 2 : 1)!) : x.ticks(utcMonth.every(monthStep)!);
-  const tickFormat =
-    spanYears > 1.5
-      ? utcFormat("%Y")
-      : (t: Date) => utcFormat(t.getUTCMonth() === 0 || +t === +ticks[0]! ? "%b %Y" : "%b")(t);
-
-  const axes: Mark[] = ticks.map((t) => text(`x-${+t}`, x(t), height - 6, tickFormat(t), "tick", "middle"));
-  /** Grid lines and labels of a y axis; the flows axis labels both directions as positive counts. */
-  const yAxis = (prefix: string, scale: (v: number) => number, values: number[], opacity: number): void => {
-    for (const v of values) {
-      const y = round(scale(v));
-      const grid = {
-        x1: margin.left,
-        x2: width - margin.right,
-        y1: y,
-        y2: y,
-        class: v === 0 && prefix === "yf" ? "baseline" : "grid",
-        opacity,
-      };
-      axes.push({ key: `${prefix}-grid-${v}`, tag: "line", attrs: grid });
-      axes.push({
-        key: `${prefix}-${v}`,
-        tag: "text",
-        attrs: { x: margin.left - 6, y: y + 4, class: "tick", "text-anchor": "end", opacity },
-        text: formatCount(Math.abs(v)),
-      });
-    }
-  };
-  yAxis("yh", yHeld, yHeld.ticks(4), heldOpacity);
-  yAxis("yf", yFlow, yFlow.ticks(4), flowOpacity);
-
-  axes.push({
-    key: "title-held",
-    tag: "text",
-    attrs: { x: margin.left, y: margin.top - 14, class: "panel-title", opacity: heldOpacity },
-    text: "Political prisoners held, Viasna count",
-  });
-  axes.push({
-    key: "title-flows-up",
-    tag: "text",
-    attrs: { x: margin.left, y: flowsTop - 14, class: "panel-title recognised-label", opacity: flowOpacity },
-    text: compact ? "▲ Recognised per month" : "▲ Newly recognised per month",
-  });
-  axes.push({
-    key: "title-flows-down",
-    tag: "text",
-    attrs: {
-      x: width - margin.right,
-      y: flowsTop - 14,
-      class: "panel-title released-label",
-      "text-anchor": "end",
-      opacity: flowOpacity,
-    },
-    text: compact ? "Freed ▼" : "Freed per release ▼",
-  });
-
-  const heldMarks: Mark[] = [];
-  const path = line<HeldRow>()
-    .x((r) => round(x(parseDay(r.date))))
-    .y((r) => round(yHeld(r.count)));
-  for (const run of joinedRuns(held)) {
-    if (run.length > 1)
-      heldMarks.push({
-        key: `held-line-${run[0]!.date}`,
-        tag: "path",
-        attrs: { d: path(run) ?? "", class: "held-line", opacity: heldOpacity },
-      });
-  }
-  for (const r of held) {
-    heldMarks.push({
-      key: `held-${r.date}`,
-      tag: "circle",
-      attrs: {
-        cx: round(x(parseDay(r.date))),
-        cy: round(yHeld(r.count)),
-        r: compact ? 2.5 : 3,
-        class: "held-dot",
-        opacity: heldOpacity,
-      },
-    });
-  }
-  const last = held.at(-1);
-  if (last) {
-    const lx = x(parseDay(last.date));
-    // Sit the label above every point it spans, so the line never runs through it.
-    const text = `${formatCount(last.count)} on ${formatDay(parseDay(last.date))}`;
-    const spanned = held.filter((r) => x(parseDay(r.date)) > lx - text.length * 7);
-    const top = Math.min(...spanned.map((r) => yHeld(r.count)));
-    heldMarks.push({
-      key: "held-last-label",
-      tag: "text",
-      attrs: {
-        x: round(Math.min(lx, width - margin.right)),
-        y: round(top - 10),
-        class: "value-label",
-        "text-anchor": "end",
-        opacity: heldOpacity,
-      },
-      text,
-    });
-  }
-
-  const flowMarks: Mark[] = [];
-  const y0 = yFlow(0);
-  for (const r of months) {
-    const x0 = x(parseDay(r.period_start));
-    const x1 = x(utcMonth.offset(parseDay(r.period_start), 1));
-    flowMarks.push({
-      key: `rec-${r.period_start}`,
-      tag: "rect",
-      attrs: {
-        x: round(x0 + 0.5),
-        width: round(Math.max(1, x1 - x0 - 1)),
-        y: round(yFlow(r.count)),
-        height: round(y0 - yFlow(r.count)),
-        class: "recognised",
-        opacity: flowOpacity,
-      },
-    });
-  }
-  // A month with no published count is marked as missing, never drawn as zero.
-  const counted = new Set(months.map((r) => r.period_start));
-  for (const month of utcMonth.range(utcMonth.ceil(from), to)) {
-    const iso = month.toISOString().slice(0, 10);
-    if (counted.has(iso)) continue;
-    const mx = (x(month) + x(utcMonth.offset(month, 1))) / 2;
-    flowMarks.push({
-      key: `gap-${iso}`,
-      tag: "circle",
-      attrs: { cx: round(mx), cy: round(y0 - 3), r: 1.2, class: "no-data", opacity: flowOpacity },
-    });
-  }
-  for (const r of releases) {
-    const cx = x(parseDay(r.date));
-    const w = compact ? 3 : 5;
-    const cls = `released${r.us_brokered ? " us" : ""}${state.highlight === r.id ? " highlighted" : ""}`;
-    flowMarks.push({
-      key: `rel-${r.id}`,
-      tag: "rect",
-      attrs: {
-        x: round(cx - w / 2),
-        width: round(w),
-        y: round(y0),
-        height: round(yFlow(-r.released) - y0),
-        class: cls,
-        opacity: flowOpacity,
-      },
-    });
-  }
-
-  const highlight: Mark[] = [];
-  const chosen = data.releases.find((r) => r.id === state.highlight);
-  if (chosen && inRange(chosen.date)) {
-    const hx = x(parseDay(chosen.date));
-    highlight.push({
-      key: "hl-rule",
-      tag: "line",
-      attrs: { x1: round(hx), x2: round(hx), y1: margin.top - 4, y2: height - margin.bottom, class: "hl-rule" },
-    });
-    const right = hx > width * 0.6;
-    const lx = right ? hx - 6 : hx + 6;
-    const anchor = right ? "end" : "start";
-    const labelY = showFlows ? y0 + 16 : heldBottom - 40;
-    highlight.push(text("hl-date", lx, labelY, formatDay(parseDay(chosen.date)), "hl-label strong", anchor));
-    highlight.push(text("hl-freed", lx, labelY + 15, `${formatCount(chosen.released)} freed`, "hl-label", anchor));
-    const sameDay = data.recognitions.find((r) => r.period_start === chosen.date && r.period_end === chosen.date);
-    if (sameDay)
-      highlight.push(
-        text(
-          "hl-recognised",
-          lx,
-          labelY + 30,
-          `${formatCount(sameDay.count)} newly recognised that day`,
-          "hl-label recognised-label",
-          anchor,
-        ),
-      );
-  }
-
+    .domain([0, (max(data.held, (r) => r.count) ?? 1000) * 1.08])
+    .range([heldBottom, top]);
+  const { up, down } = flowExtent(axisPeriods(data));
+  const yFlow = scaleLinear().domain([-down, up]).range([bottom, flowsTop]);
   return {
     width,
     height,
+    compact,
+    left,
+    right,
+    heldTop: top,
+    heldBottom,
+    flowsTop,
+    flowsBottom: bottom,
+    x,
+    yHeld,
+    yFlow,
+  };
+}
+
+function xAxis(f: Frame): Mark[] {
+  return f.x.ticks(utcYear.every(1)!).flatMap((t) => [
+    {
+      key: `xg-${+t}`,
+      tag: "line" as const,
+      attrs: { x1: round(f.x(t)), x2: round(f.x(t)), y1: f.heldTop, y2: f.flowsBottom, class: "grid" },
+    },
+    text(`x-${+t}`, f.x(t) + 3, f.flowsBottom + 16, utcFormat("%Y")(t), "tick"),
+  ]);
+}
+
+/** Grid lines and labels of a y axis; flows are labelled as positive numbers both ways. */
+function yAxis(f: Frame, prefix: string, scale: ScaleLinear<number, number>, values: number[]): Mark[] {
+  return values.flatMap((v) => {
+    const y = round(scale(v));
+    return [
+      {
+        key: `${prefix}-grid-${v}`,
+        tag: "line" as const,
+        attrs: { x1: f.left, x2: f.right, y1: y, y2: y, class: v === 0 && prefix === "yf" ? "baseline" : "grid" },
+      },
+      text(`${prefix}-${v}`, f.left - 5, y + 4, formatCount(Math.abs(v)), "tick", "end"),
+    ];
+  });
+}
+
+function heldPanel(f: Frame, held: readonly HeldRow[]): Mark[] {
+  const [from, to] = f.x.domain() as [Date, Date];
+  const shown = held.filter((r) => parseDay(r.date) >= from && parseDay(r.date) < to);
+  const path = line<HeldRow>()
+    .x((r) => round(dayStart(f, r.date)))
+    .y((r) => round(f.yHeld(r.count)));
+  return [
+    ...joinedRuns(shown)
+      .filter((run) => run.length > 1)
+      .map((run): Mark => ({
+        key: `held-line-${run[0]!.date}`,
+        tag: "path",
+        attrs: { d: path(run) ?? "", class: "held-line" },
+      })),
+    ...shown.map((r): Mark => ({
+      key: `held-${r.date}`,
+      tag: "circle",
+      attrs: {
+        cx: round(dayStart(f, r.date)),
+        cy: round(f.yHeld(r.count)),
+        r: f.compact ? 2.2 : 2.8,
+        class: "held-dot",
+      },
+    })),
+  ];
+}
+
+/**
+ * A count's label goes where the line is not: under its dot if the line stays above the label over
+ * the label's width, else over it, else a line lower; turned inwards near the edges so it never
+ * leaves the frame, and never on top of the label before it.
+ */
+function heldLabels(f: Frame, held: readonly HeldRow[], rows: readonly HeldRow[]): Mark[] {
+  const placed: { x0: number; x1: number; y: number }[] = [];
+  const lineY = (x0: number, x1: number): number[] =>
+    held.filter((r) => dayStart(f, r.date) >= x0 - 8 && dayStart(f, r.date) <= x1 + 8).map((r) => f.yHeld(r.count));
+  return [...rows]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((r) => {
+      const value = m.heldLabel(formatCount(r.count), formatDay(parseDay(r.date)));
+      const cx = dayStart(f, r.date);
+      const cy = f.yHeld(r.count);
+      const width = textWidth(value, 12, true);
+      const anchor = cx + width / 2 > f.right ? "end" : cx - width / 2 < f.left ? "start" : "middle";
+      const x = anchor === "end" ? Math.min(cx + 4, f.right) : anchor === "start" ? Math.max(cx - 4, f.left) : cx;
+      const x0 = anchor === "end" ? x - width : anchor === "start" ? x : x - width / 2;
+      const ys = lineY(x0, x0 + width);
+      const clear = (y: number): boolean =>
+        ys.every((ly) => ly < y - 12 || ly > y + 4) &&
+        !placed.some((p) => p.x1 + 6 > x0 && p.x0 - 6 < x0 + width && Math.abs(p.y - y) < 14);
+      const y = [cy + 19, cy - 9, cy + 33, cy - 23].find(clear) ?? cy + 19;
+      placed.push({ x0, x1: x0 + width, y });
+      return text(`held-label-${r.date}`, x, y, value, "value-label", anchor);
+    });
+}
+
+function rect(key: string, x0: number, x1: number, y0: number, y1: number, cls: string, opacity: number): Mark {
+  return {
+    key,
+    tag: "rect",
+    attrs: {
+      x: round(x0),
+      y: round(Math.min(y0, y1)),
+      width: round(Math.max(0.5, x1 - x0)),
+      height: round(Math.abs(y1 - y0)),
+      class: cls,
+      opacity,
+    },
+  };
+}
+
+/**
+ * One block per period, its width the period and its height people a month, so its area is the
+ * total: newly recognised above the line; below it, the freed and, derived, those who left otherwise.
+ */
+function flowBlocks(f: Frame, periods: readonly FlowPeriod[], focus: FlowTotals | undefined): Mark[] {
+  const marks: Mark[] = [];
+  const y0 = f.yFlow(0);
+  const rate = (n: number, p: FlowPeriod): number => n / monthsIn(p);
+  for (const p of periods) {
+    const opacity = focus && !focus.periods.includes(p) ? DIMMED : 1;
+    const x0 = dayStart(f, p.start) + 0.5;
+    const x1 = dayEnd(f, p.end) - 0.5;
+    if (p.recognised)
+      marks.push(rect(`in-${p.start}`, x0, x1, y0, f.yFlow(rate(p.recognised.count, p)), "recognised", opacity));
+    else marks.push(rect(`in-none-${p.start}`, x0, x1, y0 - 1, y0 - (f.compact ? 5 : 7), "no-count", opacity));
+    let depth = 0;
+    const stack = (key: string, n: number, cls: string): void => {
+      if (n <= 0) return;
+      const top = f.yFlow(-depth);
+      depth += rate(n, p);
+      marks.push(rect(`${key}-${p.start}`, x0, x1, top, f.yFlow(-depth), cls, opacity));
+    };
+    stack("us", p.freedUs, "freed-us");
+    stack("other", p.freedOther, "freed-other");
+    if (p.leftOtherwise !== null && p.leftOtherwise >= 0) stack("left", p.leftOtherwise, "left-otherwise");
+    else if (p.leftOtherwise !== null) {
+      const top = f.yFlow(-depth);
+      marks.push(
+        rect(`conflict-${p.start}`, x0, x1, top, f.yFlow(-depth - rate(-p.leftOtherwise, p)), "left-negative", opacity),
+      );
+    }
+  }
+  return marks;
+}
+
+/** The period a focus covers, as a caption says it: "1 Jan–23 Dec 2025". */
+function periodCaption(start: string, end: string): string {
+  const sameYear = start.slice(0, 4) === end.slice(0, 4);
+  return m.focusPeriod(utcFormat(sameYear ? "%-d %b" : "%-d %b %Y")(parseDay(start)), formatDay(parseDay(end)));
+}
+
+/** The lines of the focus callout: the period, what went in, what came out, and the count at either end. */
+function calloutLines(focus: FlowTotals): { key: string; value: string; cls: string }[] {
+  const freed = focus.freedUs + focus.freedOther;
+  const lines = [
+    { key: "period", value: periodCaption(focus.start, focus.end), cls: "hl-label strong" },
+    focus.recognised === null
+      ? { key: "in", value: m.noRecognised, cls: "hl-label soft" }
+      : { key: "in", value: m.recognised(formatCount(focus.recognised)), cls: "hl-label recognised-label" },
+  ];
+  if (freed > 0) {
+    const [n, us, other] = [freed, focus.freedUs, focus.freedOther].map(formatCount) as [string, string, string];
+    const value =
+      focus.freedUs && focus.freedOther
+        ? m.freedBoth(n, us, other)
+        : focus.freedUs
+          ? m.freedUsOnly(n)
+          : m.freedOtherOnly(n);
+    lines.push({ key: "freed", value, cls: "hl-label released-label" });
+  }
+  lines.push(
+    focus.leftOtherwise === null
+      ? { key: "left", value: m.leftUnknown, cls: "hl-label soft" }
+      : focus.leftOtherwise < 0
+        ? { key: "left", value: m.conflict(formatCount(-focus.leftOtherwise)), cls: "hl-label conflict-label" }
+        : { key: "left", value: m.leftOtherwise(formatCount(focus.leftOtherwise)), cls: "hl-label derived-label" },
+  );
+  if (focus.heldBefore && focus.heldAfter) {
+    lines.push({
+      key: "held",
+      value: m.heldChange(formatCount(focus.heldBefore.count), formatCount(focus.heldAfter.count)),
+      cls: "hl-label",
+    });
+  }
+  return lines;
+}
+
+/**
+ * The focus: its periods on a tinted band, and its totals as short lines in the empty lower part
+ * of the held panel (the count never falls near zero), beside the band rather than over any mark.
+ */
+function focusMarks(f: Frame, focus: FlowTotals): { band: Mark; callout: Mark[] } {
+  const lines = calloutLines(focus);
+  const widest = max(lines, (l) => textWidth(l.value, 12, l.key === "period")) ?? 0;
+  const startX = dayStart(f, focus.start);
+  const endX = dayEnd(f, focus.end);
+  const alignRight = (startX + endX) / 2 > (f.left + f.right) / 2;
+  const x = alignRight
+    ? Math.max(Math.min(endX, f.right), f.left + widest)
+    : Math.min(Math.max(startX, f.left), f.right - widest);
+  const top = f.heldBottom - (lines.length - 1) * LINE - 6;
+  return {
+    band: {
+      key: "focus-band",
+      tag: "rect",
+      attrs: {
+        x: round(startX),
+        y: round(f.flowsTop - 4),
+        width: round(endX - startX),
+        height: round(f.flowsBottom - f.flowsTop + 4),
+        class: "focus-band",
+      },
+    },
+    callout: lines.map((l, i) =>
+      text(`focus-${l.key}`, x, top + i * LINE, l.value, l.cls, alignRight ? "end" : "start"),
+    ),
+  };
+}
+
+export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size): Scene {
+  const f = frameFor(data, size);
+  const labels = prisonersLabels(data, state);
+  const periods = axisPeriods(data);
+  const heldTicks = f.yHeld.ticks(3).filter((v) => v > 0);
+  const flowTicks = f.yFlow.ticks(f.compact ? 3 : 5);
+  const axes: Mark[] = [
+    ...xAxis(f),
+    ...yAxis(f, "yh", f.yHeld, heldTicks),
+    ...yAxis(f, "yf", f.yFlow, flowTicks),
+    text("title-held", f.left, f.heldTop - 12, m.heldTitle, "panel-title"),
+    text("title-in", f.left, f.flowsTop - 12, m.inTitle, "panel-title recognised-label"),
+    text("title-unit", f.right, f.flowsTop - 12, m.perMonthUnit, "tick", "end"),
+    text("title-out", f.left, f.height - 6, m.outTitle, "panel-title released-label"),
+  ];
+  const focus = labels.focus ? focusMarks(f, labels.focus) : undefined;
+  // Counts the callout already gives are not labelled twice.
+  const heldLabelled = labels.held.filter((r) => r !== labels.focus?.heldBefore && r !== labels.focus?.heldAfter);
+  return {
+    width: f.width,
+    height: f.height,
     layers: [
       { id: "axes", marks: axes },
-      { id: "flows", marks: flowMarks },
-      { id: "held", marks: heldMarks },
-      { id: "highlight", marks: highlight },
+      { id: "focus", marks: focus ? [focus.band] : [] },
+      { id: "flows", marks: flowBlocks(f, periods, labels.focus) },
+      { id: "held", marks: heldPanel(f, data.held) },
+      { id: "labels", marks: [...heldLabels(f, data.held, heldLabelled), ...(focus?.callout ?? [])] },
     ],
   };
 }

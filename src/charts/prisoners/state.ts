@@ -1,19 +1,95 @@
 import { z } from "zod";
-import { checkTimeRange, timeRangeDocs, timeRangeFields } from "../shared/time-range.ts";
+import { validChoices } from "../../content/did-you-mean.ts";
+import type { Dataset } from "../../data/load.ts";
+import { parsePeriod, periodKey, PERIOD_FORMS } from "../../data/periods.ts";
+import type { StateProblem } from "../types.ts";
+import { axisPeriods } from "./axis.ts";
 
-export const panels = ["both", "held", "flows"] as const;
-
-/** What a step may ask of the prisoners chart. Every field has a default, so a state is always complete. */
+/**
+ * What a step may ask of the prisoners chart. The time axis and both scales come from the data and
+ * never change between steps: a step only picks out a span of periods and labels counts.
+ */
 export const prisonersState = z.strictObject({
-  ...timeRangeFields("2020-08-01"),
-  show: z.enum(panels, { error: `is not one of ${panels.join(", ")}` }).default("both"),
+  focus: z.string().default("latest"),
+  held: z
+    .string()
+    .default("latest")
+    .transform((s) =>
+      s
+        .split(",")
+        .map((d) => d.trim())
+        .filter((d) => d !== "" && d !== "none"),
+    ),
 });
 
 export type PrisonersState = z.output<typeof prisonersState>;
 
 export const prisonersFields: Record<keyof PrisonersState, string> = {
-  ...timeRangeDocs("2020-08-01"),
-  show: `which panels: ${panels.join(", ")} (default both): "held" is the count still held, "flows" the monthly recognitions against releases`,
+  focus: `the span whose flows are picked out and added up, made of whole periods: ${PERIOD_FORMS}; "latest" for the newest period with a complete balance; or "none" (default latest)`,
+  held: 'the counts to label, by date in held.csv (2023-05-31), comma-separated; "latest" and "peak" name the newest and the highest; or "none" (default latest)',
 };
 
-export const checkPrisonersState = checkTimeRange;
+/** The focus of a state as a span of days, or undefined for none. */
+export function focusSpan(state: PrisonersState, data: Dataset): [string, string] | undefined {
+  if (state.focus === "none") return undefined;
+  if (state.focus === "latest") {
+    const complete = axisPeriods(data).filter((p) => p.leftOtherwise !== null);
+    const last = complete.at(-1);
+    return last ? [last.start, last.end] : undefined;
+  }
+  return parsePeriod(state.focus);
+}
+
+/** The held counts a state labels, with "latest" and "peak" resolved to dates. */
+export function labelledHeldDates(state: PrisonersState, data: Dataset): string[] {
+  const held = data.held;
+  const resolve = (d: string): string => {
+    if (d === "latest") return held.at(-1)?.date ?? d;
+    if (d === "peak") return held.reduce((a, b) => (b.count > a.count ? b : a), held[0]!).date;
+    return d;
+  };
+  return [...new Set(state.held.map(resolve))];
+}
+
+export function checkPrisonersState(state: PrisonersState, data: Dataset): StateProblem[] {
+  const problems: StateProblem[] = [];
+  if (state.focus !== "none" && state.focus !== "latest") {
+    const span = parsePeriod(state.focus);
+    const periods = axisPeriods(data);
+    if (!span) {
+      problems.push({
+        field: "focus",
+        value: state.focus,
+        problem: "focus is not a period",
+        fix: `Write ${PERIOD_FORMS}, "latest" or "none".`,
+      });
+    } else {
+      const cut = periods.filter(
+        (p) => p.start <= span[1] && p.end >= span[0] && (p.start < span[0] || p.end > span[1]),
+      );
+      const inside = periods.filter((p) => p.start >= span[0] && p.end <= span[1]);
+      if (cut.length > 0 || inside.length === 0) {
+        const bounds = periods.map((p) => periodKey([p.start, p.end]));
+        problems.push({
+          field: "focus",
+          value: state.focus,
+          problem: cut.length
+            ? `focus ${periodKey(span)} cuts the period ${periodKey([cut[0]!.start, cut[0]!.end])} in two: the chart adds up whole periods only`
+            : `focus ${periodKey(span)} holds no period of the chart`,
+          fix: `Start and end the focus on period boundaries. The periods: ${validChoices(state.focus, bounds, 60)}`,
+        });
+      }
+    }
+  }
+  const dates = data.held.map((r) => r.date);
+  for (const date of state.held) {
+    if (date === "latest" || date === "peak" || dates.includes(date)) continue;
+    problems.push({
+      field: "held",
+      value: date,
+      problem: `held names no count in content/data/held.csv (${date})`,
+      fix: `Use dates of held.csv, "latest", "peak" or "none": ${validChoices(date, dates)}`,
+    });
+  }
+  return problems;
+}

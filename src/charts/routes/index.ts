@@ -1,4 +1,4 @@
-import type { Dataset } from "../../data/load.ts";
+import { ORIGIN_PLACE, type Dataset } from "../../data/load.ts";
 import type { ChartModule, DataTable } from "../types.ts";
 import { layoutRoutes, routesFor } from "./layout.ts";
 import { checkRoutesState, routesFields, routesState, type RoutesState } from "./state.ts";
@@ -24,6 +24,14 @@ export const routesChart: ChartModule<RoutesState> = {
   fields: routesFields,
   check: checkRoutesState,
   layout: layoutRoutes,
+  // The map labels the people taken to each place: prose that prints such a number must show its route.
+  claimKinds: ["taken"],
+  claims: (data, state) =>
+    routesFor(data, state).flatMap((r) =>
+      r.count === null || r.place.id === ORIGIN_PLACE
+        ? []
+        : [{ kind: "taken", key: `${state.release}/${r.place.id}`, value: r.count }],
+    ),
   draftAlt(data, state) {
     const places = routesFor(data, state).map((r) => r.place.name);
     const which = state.release === "all" ? "every reported release" : `the release :released[${state.release}]`;

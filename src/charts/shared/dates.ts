@@ -1,6 +1,7 @@
 import { utcFormat } from "d3-time-format";
 import { z } from "zod";
 import { isRealDate } from "../../data/fields.ts";
+import { monthEnd } from "../../data/periods.ts";
 
 /** A UTC date from YYYY-MM-DD (or YYYY-MM, meaning its first day). */
 export function parseDay(iso: string): Date {
@@ -12,12 +13,6 @@ export const formatDay = utcFormat("%-d %b %Y");
 export const DAY = 86_400_000;
 
 const dayOrMonthText = z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/, "is not a date written YYYY-MM-DD or YYYY-MM");
-
-/** The last day of the month of a YYYY-MM string. */
-export function monthEnd(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
-}
 
 /** Where a range starts: 2025-09-11, or 2025-09 meaning its first day. */
 export const dayOrMonth = dayOrMonthText

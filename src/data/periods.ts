@@ -1,0 +1,36 @@
+import { isRealDate } from "./fields.ts";
+
+/** The last day of the month of a YYYY-MM string. */
+export function monthEnd(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+}
+
+/** First and last day (inclusive) of a year, a month or a day: `2025`, `2025-09`, `2025-09-11`. */
+function bounds(spec: string): [string, string] | undefined {
+  if (/^\d{4}$/.test(spec)) return [`${spec}-01-01`, `${spec}-12-31`];
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(spec)) return [`${spec}-01`, monthEnd(spec)];
+  if (/^\d{4}-\d{2}-\d{2}$/.test(spec) && isRealDate(spec)) return [spec, spec];
+  return undefined;
+}
+
+/**
+ * A period as editors write it: a year (`2025`), a month (`2025-09`), a day (`2025-09-11`), or a
+ * range of them (`2024-07..2024-12`, `2025-01-01..2025-12-23`), from the first day of the first to
+ * the last day of the last. Returns [first, last] (inclusive), or undefined if it is not one.
+ */
+export function parsePeriod(spec: string): [string, string] | undefined {
+  const parts = spec.split("..");
+  if (parts.length > 2) return undefined;
+  const first = bounds(parts[0]!.trim());
+  const last = bounds(parts.at(-1)!.trim());
+  if (!first || !last || first[0] > last[1]) return undefined;
+  return [first[0], last[1]];
+}
+
+/** The canonical key of a period, so that `2025-09` and `2025-09-01..2025-09-30` are one claim. */
+export function periodKey([start, end]: readonly [string, string]): string {
+  return start === end ? start : `${start}..${end}`;
+}
+
+export const PERIOD_FORMS = "a year (2025), a month (2025-09), a day (2025-09-11) or a range (2024-07..2024-12)";
