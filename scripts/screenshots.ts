@@ -30,7 +30,7 @@ try {
       await page.waitForFunction(
         ([c, s]) => {
           const figure = document.querySelector(`figure[data-chart="${c}"]`);
-          const moving = [...(figure?.querySelectorAll("[data-key]") ?? [])].some(
+          const moving = [...(figure?.querySelectorAll("svg g[data-layer] > *") ?? [])].some(
             (n) => (n as unknown as { __transition?: unknown }).__transition,
           );
           return (

@@ -77,11 +77,11 @@ export async function frames(page: Page, count = 2): Promise<void> {
   );
 }
 
-/** Waits until no mark in the chart has a transition scheduled or running (d3 keeps them on `__transition`). */
+/** Waits until no mark in the chart (leaving ones included) has a transition scheduled or running (d3 keeps them on `__transition`). */
 export async function waitForTransitions(page: Page, chart: string): Promise<void> {
   await page.waitForFunction(
     (c) =>
-      ![...document.querySelectorAll(`figure[data-chart="${c}"] svg [data-key]`)].some(
+      ![...document.querySelectorAll(`figure[data-chart="${c}"] svg g[data-layer] > *`)].some(
         (node) => (node as unknown as { __transition?: unknown }).__transition,
       ),
     chart,
