@@ -29,7 +29,10 @@ export function dealsHighlight(
 ): { release: ReleaseRow; linked: ConcessionRow[] } | undefined {
   const release = data.releases.find((r) => r.id === state.highlight);
   if (!release) return undefined;
-  return { release, linked: data.concessions.filter((c) => c.release_id === release.id) };
+  const linked = data.concessions
+    .filter((c) => c.release_id === release.id)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return { release, linked };
 }
 
 interface Frame {
