@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { flowPeriods, flowsOver, heldAtEndOf, tileRecognitions } from "../../src/data/flows.ts";
+import { latestDate } from "../../src/data/latest.ts";
 import { fixtureDataset, held, recognised } from "../support/dataset.ts";
 
 const data = fixtureDataset();
@@ -113,5 +114,13 @@ describe("flowsOver", () => {
   it("gives no derived total when one of its periods has none", () => {
     expect(flowsOver(periods, "2025-04-01", "2025-05-31")).toBeUndefined();
     expect(flowsOver(periods, "2025-03-01", "2025-05-31")?.leftOtherwise).toBeNull();
+  });
+});
+
+describe("latestDate", () => {
+  it("is the newest date in any dated table, the end of a recognitions period included", () => {
+    expect(latestDate(data)).toBe("2025-05-31");
+    expect(latestDate({ ...data, recognitions: [], held: [] })).toBe("2025-05-10");
+    expect(latestDate({ ...data, recognitions: [], held: [], releases: [] })).toBe("2025-04-01");
   });
 });

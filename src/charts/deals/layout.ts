@@ -10,7 +10,7 @@ import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
 import { formatCount } from "../shared/format.ts";
 import { textWidth } from "../shared/text.ts";
-import { latestDate } from "../shared/time-range.ts";
+import { latestDate } from "../../data/latest.ts";
 import type { DealsState } from "./state.ts";
 
 const m = en.deals;
