@@ -10,7 +10,7 @@ import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
 import { formatCount } from "../shared/format.ts";
 import { textWidth } from "../shared/text.ts";
-import { latestDate } from "../shared/time-range.ts";
+import { latestDate } from "../../data/latest.ts";
 import type { DealsState } from "./state.ts";
 
 const m = en.deals;
@@ -29,7 +29,10 @@ export function dealsHighlight(
 ): { release: ReleaseRow; linked: ConcessionRow[] } | undefined {
   const release = data.releases.find((r) => r.id === state.highlight);
   if (!release) return undefined;
-  return { release, linked: data.concessions.filter((c) => c.release_id === release.id) };
+  const linked = data.concessions
+    .filter((c) => c.release_id === release.id)
+    .sort((a, b) => a.date.localeCompare(b.date));
+  return { release, linked };
 }
 
 interface Frame {

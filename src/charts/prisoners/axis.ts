@@ -1,7 +1,7 @@
 import type { Dataset } from "../../data/load.ts";
 import { flowPeriods, spanDays, type FlowPeriod } from "../../data/flows.ts";
 import { monthEnd } from "../../data/periods.ts";
-import { latestDate } from "../shared/time-range.ts";
+import { latestDate } from "../../data/latest.ts";
 
 /**
  * The span the prisoners chart's periods cover, for every step: from the first month with a

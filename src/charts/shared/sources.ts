@@ -14,6 +14,8 @@ export function sourceName(data: Pick<Dataset, "outlets">, row: Pick<Sourced, "s
 export function sourceLine(data: Pick<Dataset, "outlets">, rows: readonly Sourced[], extra: string, shown = 3): string {
   const counts = new Map<string, number>();
   for (const row of rows) {
+    // Reference works (coordinates) are listed after the outlets that published figures.
+    if (outletFor(data.outlets, row.source_url)?.kind === "reference") continue;
     const name = sourceName(data, row);
     counts.set(name, (counts.get(name) ?? 0) + 1);
   }
@@ -21,5 +23,12 @@ export function sourceLine(data: Pick<Dataset, "outlets">, rows: readonly Source
   const rest = names.length - shown;
   const listed =
     names.slice(0, shown).join("; ") + (rest > 0 ? ` and ${rest} other outlet${rest === 1 ? "" : "s"}` : "");
-  return [`Sources: ${listed}`, extra].filter(Boolean).join(". ");
+  const references = [
+    ...new Set(
+      rows.filter((r) => outletFor(data.outlets, r.source_url)?.kind === "reference").map((r) => sourceName(data, r)),
+    ),
+  ];
+  return [`Sources: ${listed}`, references.length ? `Places: ${references.join("; ")}` : "", extra]
+    .filter(Boolean)
+    .join(". ");
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { dealsChart } from "../../src/charts/deals/index.ts";
+import { wrapToWidth } from "../../src/charts/deals/layout.ts";
+import { textWidth } from "../../src/charts/shared/text.ts";
+import { sizes, type Mark } from "../../src/render/scene.ts";
+import { fixtureDataset } from "../support/dataset.ts";
+
+const data = fixtureDataset();
+const marks = (highlight: string, size: (typeof sizes)[keyof typeof sizes] = sizes.wide): Map<string, Mark> =>
+  new Map(
+    dealsChart
+      .layout(data, dealsChart.state.parse({ highlight }), size)
+      .layers.flatMap((l) => l.marks)
+      .map((m) => [m.key, m]),
+  );
+
+describe("the deals chart", () => {
+  it("draws every release on one fixed axis whichever release a step picks out", () => {
+    const none = marks("none");
+    const picked = marks("mar-deal");
+    for (const r of data.releases) expect(picked.get(`rel-${r.id}`)?.attrs).toEqual(none.get(`rel-${r.id}`)?.attrs);
+  });
+
+  it("sizes releases by area and tells US-brokered releases from pardons by class", () => {
+    const m = marks("none");
+    const r = (id: string): number => Number(m.get(`rel-${id}`)?.attrs.r);
+    expect((r("mar-deal") / r("feb-deal")) ** 2).toBeCloseTo(20 / 10, 1);
+    expect([m.get("rel-feb-deal")?.attrs.class, m.get("rel-jan-pardon")?.attrs.class]).toEqual([
+      "release us",
+      "release",
+    ]);
+  });
+
+  it("keeps relief and contacts apart: diamonds in one lane, open circles in another", () => {
+    const m = marks("none");
+    expect([m.get("con-feb-relief")?.tag, m.get("con-feb-relief")?.attrs.class]).toEqual(["path", "relief"]);
+    expect([m.get("con-feb-call")?.tag, m.get("con-feb-call")?.attrs.class]).toEqual(["circle", "contact"]);
+  });
+
+  it("rings the picked-out release in ink, not a category colour, and lists what came with it under the axis", () => {
+    const m = marks("feb-deal");
+    expect(m.get("hl-ring")?.attrs).toMatchObject({ cx: m.get("rel-feb-deal")?.attrs.cx, class: "hl-ring" });
+    const notes = [...m.values()].filter((x) => x.key.startsWith("hl-note-")).map((x) => x.text);
+    expect(notes).toEqual([
+      "20 Feb 2025: 10 freed, US-brokered",
+      "Negotiated by US envoy",
+      "○ A phone call (18 Feb)",
+      "◆ US eases sanctions on X (20 Feb)",
+    ]);
+    expect(m.get("con-feb-relief")?.attrs.class).toBe("relief linked");
+    expect(m.get("con-apr-visit")?.attrs.class).toBe("contact");
+  });
+
+  it("claims only the release it picks out", () => {
+    expect(dealsChart.claims(data, dealsChart.state.parse({ highlight: "feb-deal" }))).toEqual([
+      { kind: "released", key: "feb-deal", value: 10 },
+    ]);
+    expect(dealsChart.claims(data, dealsChart.state.parse({}))).toEqual([]);
+  });
+
+  it("refuses a release that is not in the data, with a did-you-mean", () => {
+    const [problem] = dealsChart.check(dealsChart.state.parse({ highlight: "feb-dael" }), data);
+    expect(problem?.fix).toContain('did you mean "feb-deal"?');
+  });
+
+  it("wraps notes at word boundaries to fit the width", () => {
+    const text = "Negotiated by US Deputy Assistant Secretary of State Christopher Smith";
+    const lines = wrapToWidth(text, 200, 12);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(" ")).toBe(text);
+    for (const line of lines) expect(textWidth(line, 12)).toBeLessThanOrEqual(200);
+  });
+});

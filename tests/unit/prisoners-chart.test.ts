@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { prisonersChart } from "../../src/charts/prisoners/index.ts";
+import { sizes, type Mark } from "../../src/render/scene.ts";
+import { fixtureDataset, held } from "../support/dataset.ts";
+
+const data = fixtureDataset();
+const layout = (state: Record<string, string>, dataset = data, size: (typeof sizes)[keyof typeof sizes] = sizes.wide) =>
+  prisonersChart.layout(dataset, prisonersChart.state.parse(state), size);
+const marks = (
+  state: Record<string, string>,
+  dataset = data,
+  size: (typeof sizes)[keyof typeof sizes] = sizes.wide,
+): Map<string, Mark> =>
+  new Map(
+    layout(state, dataset, size)
+      .layers.flatMap((l) => l.marks)
+      .map((m) => [m.key, m]),
+  );
+const n = (m: Mark | undefined, attr: string): number => Number(m?.attrs[attr]);
+const area = (m: Mark | undefined): number => n(m, "width") * n(m, "height");
+
+describe("the prisoners chart", () => {
+  it("draws each period as a block whose area is its total, in and out on one scale", () => {
+    const m = marks({ focus: "none" });
+    // January (31 days, 20 in) against March–April (61 days, 30 in): area per person is the same.
+    const perPerson = [
+      area(m.get("in-2025-01-01")) / 20,
+      area(m.get("in-2025-03-01")) / 30,
+      area(m.get("left-2025-03-01")) / 20,
+      area(m.get("us-2025-03-01")) / 20,
+    ];
+    // Equal within the hairline gap left between neighbouring blocks.
+    for (const a of perPerson) expect(Math.abs(a / perPerson[0]! - 1)).toBeLessThan(0.02);
+    // The block of March–April is as wide as the two months, and half as tall per person as January's would be.
+    expect(n(m.get("in-2025-03-01"), "width")).toBeGreaterThan(1.9 * n(m.get("in-2025-01-01"), "width"));
+  });
+
+  it("keeps the time axis and both scales fixed from step to step: a focus only picks out", () => {
+    const a = marks({ focus: "none", held: "none" });
+    const b = marks({ focus: "2025-03..2025-04", held: "peak" });
+    const grids = [...a.keys()].filter((k) => /^y[hf]-grid-/.test(k));
+    expect(grids.length).toBeGreaterThan(4);
+    for (const key of ["in-2025-01-01", "other-2025-01-01", "left-2025-03-01", "held-2025-02-28", ...grids]) {
+      expect({ ...b.get(key)!.attrs, opacity: 1 }, key).toEqual({ ...a.get(key)!.attrs, opacity: 1 });
+    }
+    expect(b.get("in-2025-01-01")!.attrs.opacity).toBeLessThan(1);
+    expect(b.get("in-2025-03-01")!.attrs.opacity).toBe(1);
+  });
+
+  it("labels the focus with the same figures the prose binds, and the counts at either end", () => {
+    const m = marks({ focus: "2025-01..2025-04", held: "none" });
+    expect(["focus-period", "focus-in", "focus-freed", "focus-left", "focus-held"].map((k) => m.get(k)?.text)).toEqual([
+      "1 Jan–30 Apr 2025",
+      "In: 60 newly recognised",
+      "Out: 39 freed (30 in US deals, 9 in pardons)",
+      "Out: 31 left in other ways (derived)",
+      "Held: 100 → 90",
+    ]);
+    expect(
+      prisonersChart.claims(data, prisonersChart.state.parse({ focus: "2025-01..2025-04", held: "none" })),
+    ).toEqual([
+      { kind: "held", key: "2024-12-31", value: 100 },
+      { kind: "held", key: "2025-04-30", value: 90 },
+      { kind: "recognised", key: "2025-01-01..2025-04-30", value: 60 },
+      { kind: "freed", key: "2025-01-01..2025-04-30", value: 39 },
+      { kind: "freed-us", key: "2025-01-01..2025-04-30", value: 30 },
+      { kind: "freed-other", key: "2025-01-01..2025-04-30", value: 9 },
+      { kind: "left-otherwise", key: "2025-01-01..2025-04-30", value: 31 },
+    ]);
+  });
+
+  it("claims no zero it does not print: a focus without US deals labels the pardons only", () => {
+    const claims = prisonersChart.claims(data, prisonersChart.state.parse({ focus: "2025-01", held: "none" }));
+    expect(claims.map((c) => c.kind)).toEqual(["held", "held", "recognised", "freed", "freed-other", "left-otherwise"]);
+    expect(marks({ focus: "2025-01", held: "none" }).get("focus-freed")?.text).toBe("Out: 4 freed in pardons");
+  });
+
+  it("marks a period with no published recognitions instead of drawing a zero, and derives nothing for it", () => {
+    const m = marks({ focus: "2025-05", held: "none" });
+    expect(m.has("in-2025-05-01")).toBe(false);
+    expect(m.get("in-none-2025-05-01")?.attrs.class).toBe("no-count");
+    expect(m.has("left-2025-05-01")).toBe(false);
+    expect([m.get("focus-in")?.text, m.get("focus-left")?.text]).toEqual([
+      "no count of recognitions published",
+      "other departures: not derivable",
+    ]);
+  });
+
+  it("shows counts that contradict each other instead of hiding them", () => {
+    const conflicting = { ...data, held: [held("2024-12-31", 100), held("2025-01-31", 130), ...data.held.slice(2)] };
+    const m = marks({ focus: "2025-01", held: "none" }, conflicting);
+    expect(m.get("conflict-2025-01-01")?.attrs.class).toBe("left-negative");
+    expect(m.get("focus-left")?.text).toBe("counts conflict by 14");
+  });
+
+  it("labels named counts, with peak and latest resolved from the data, inside the frame at both sizes", () => {
+    for (const size of [sizes.compact, sizes.wide]) {
+      const labels = [...marks({ focus: "none", held: "peak,latest" }, data, size).values()].filter((m) =>
+        m.key.startsWith("held-label-"),
+      );
+      expect(labels.map((l) => l.text)).toEqual(["110 on 31 Jan 2025", "95 on 31 May 2025"]);
+      for (const l of labels) {
+        expect(n(l, "x")).toBeGreaterThanOrEqual(0);
+        expect(n(l, "x")).toBeLessThanOrEqual(size.width);
+      }
+    }
+  });
+
+  it("refuses a focus that would cut a period in two, and a count that is not in the data", () => {
+    const problems = prisonersChart.check(
+      prisonersChart.state.parse({ focus: "2025-01..2025-03", held: "2025-03-31" }),
+      data,
+    );
+    expect(problems.map((p) => [p.field, p.problem])).toEqual([
+      [
+        "focus",
+        "focus 2025-01-01..2025-03-31 cuts the period 2025-03-01..2025-04-30 in two: the chart adds up whole periods only",
+      ],
+      ["held", "held names no count in content/data/held.csv (2025-03-31)"],
+    ]);
+  });
+
+  it("writes a draft text alternative with bound numbers for the editor to check", () => {
+    const draft = prisonersChart.draftAlt(
+      data,
+      prisonersChart.state.parse({ focus: "2025-01..2025-04", held: "none" }),
+    );
+    expect(draft).toContain(
+      "Picked out, 1 Jan 2025 to 30 Apr 2025: :recognised[2025-01-01..2025-04-30] newly recognised, :freed[2025-01-01..2025-04-30] freed, :left-otherwise[2025-01-01..2025-04-30] left by other routes.",
+    );
+  });
+
+  it("tables every period with the derived figure marked, and a gap as a gap", () => {
+    const [flows] = prisonersChart.table(data);
+    expect(flows!.rows.at(-1)).toEqual(["1 May 2025", "31 May 2025", 90, "not published", 7, 0, "not derivable", 95]);
+  });
+});
