@@ -24,7 +24,7 @@ const sourceSteps = sources.flatMap(({ body }) =>
 /** The longest stretch of a step's text that markdown prints as written: no directive, quote, dash or emphasis. */
 const plainRun = (text: string): string =>
   text
-    .replace(/\]\([^)]*\)|:[a-z][a-z-]*\[[^\]]*\]/g, "\0")
+    .replace(/\]\([^)]*\)|:[a-z][a-z0-9-]*\[[^\]]*\]/g, "\0")
     .split(/[\0"'*_`[\]<>\n]|--|\.\.\./)
     .map((piece) => piece.trim())
     .reduce((longest, piece) => (piece.length > longest.length ? piece : longest), "");

@@ -35,7 +35,7 @@ export function csvRows(name: string, content = CONTENT): DSVRowString[] {
 
 /** The number directives (`:held[2025-09-18]`) in a piece of markdown, in order. */
 export function numberDirectives(markdown: string): { name: string; key: string }[] {
-  return [...markdown.matchAll(/(?<![\\\w]):([a-z][a-z-]*)\[([^\]]+)\]/g)].map(([, name, key]) => ({
+  return [...markdown.matchAll(/(?<![\\\w]):([a-z][a-z0-9-]*)\[([^\]]+)\]/g)].map(([, name, key]) => ({
     name: name!,
     key: key!,
   }));

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { csvParse } from "d3-dsv";
 import { describe, expect, it } from "vitest";
 import { charts } from "../../src/charts/registry.ts";
+import { ContentError } from "../../src/content/errors.ts";
 import { loadStory, type Story } from "../../src/content/load.ts";
 import { sizes } from "../../src/render/scene.ts";
 import { copyContent } from "../support/content-copy.ts";
@@ -30,6 +31,27 @@ const exampleRow = (file: string): Record<string, string | undefined> => {
   return rows[0]!;
 };
 
+/**
+ * Loads the edited copy as an editor would check it, doing what the guide says when a release is newer
+ * than all the others: the step whose focus now cuts the latest period in two has the end of its
+ * focus, and of the periods in its numbers, moved to the new release's date. Any other problem fails.
+ */
+function loadFollowingTheGuide(dir: string): Story {
+  try {
+    return loadStory(dir);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    for (const problem of error.problems) {
+      const cut = /^focus (\S+)\.\.(\S+) cuts the period \S+\.\.(\S+) in two/.exec(problem.problem);
+      if (!cut) throw error;
+      const [, start, end, newEnd] = cut as unknown as [string, string, string, string];
+      const file = join(dir, problem.file.replace(/^content\//, ""));
+      writeFileSync(file, readFileSync(file, "utf8").replaceAll(`${start}..${end}`, `${start}..${newEnd}`));
+    }
+    return loadStory(dir);
+  }
+}
+
 function applyExamples(filter: (file: string) => boolean): { story: Story; dir: string } {
   const copy = copyContent();
   for (const { action, file, body } of examples.filter((e) => filter(e.file))) {
@@ -37,7 +59,7 @@ function applyExamples(filter: (file: string) => boolean): { story: Story; dir: 
     if (action === "create") writeFileSync(path, body);
     else appendFileSync(path, `\n${body}`);
   }
-  return { story: loadStory(copy.dir), dir: copy.dir };
+  return { story: loadFollowingTheGuide(copy.dir), dir: copy.dir };
 }
 
 const keys = (story: Story, chart: string, state: Record<string, string>): string[] =>
@@ -69,8 +91,17 @@ describe("the editors' guide", () => {
     const route = exampleRow("data/deportations.csv");
     expect(route.release_id).toBe(release.id);
     const { story, dir } = applyExamples((file) => /^data\/(releases|deportations)/.test(file));
-    expect(keys(story, "prisoners", {})).toContain(`rel-${release.id!}`);
     expect(keys(story, "deals", {})).toContain(`rel-${release.id!}`);
+    // The prisoners chart adds it to the period it falls in: some step prints (and, as the loader
+    // checks, its chart labels) a :freed total over a period that includes the new release.
+    const freedOver = sectionSources(dir)
+      .flatMap(({ body }) => numberDirectives(body))
+      .filter(({ name, key }) => name === "freed" && key.includes(".."))
+      .map(({ key }) => key.split(".."));
+    expect(
+      freedOver.some(([from, to]) => from! <= release.date! && release.date! <= to!),
+      String(freedOver),
+    ).toBe(true);
     expect(() => charts.routes!.state.parse({ release: release.id })).not.toThrow();
     expect(charts.routes!.check(charts.routes!.state.parse({ release: release.id }), story.data)).toEqual([]);
     // Every bound number in the text, recomputed from the edited CSV files: the totals now count it.
