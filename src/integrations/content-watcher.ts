@@ -1,5 +1,5 @@
-import { join } from "node:path";
 import type { AstroIntegration } from "astro";
+import { currentContentDir } from "../content/load.ts";
 
 /**
  * Live preview for editors: content/ is read by our own loader, not by Vite's module graph,
@@ -10,7 +10,9 @@ export function contentWatcher(): AstroIntegration {
     name: "revolving-door:content-watcher",
     hooks: {
       "astro:server:setup": ({ server }) => {
-        const contentDir = join(process.cwd(), "content");
+        // The folder the loader reads (REVOLVING_DOOR_CONTENT_DIR, or ./content), so the preview
+        // reloads for the very files it shows.
+        const contentDir = currentContentDir();
         server.watcher.add(contentDir);
         const reload = (path: string): void => {
           if (path.startsWith(contentDir)) server.ws.send({ type: "full-reload" });

@@ -4,7 +4,11 @@
  */
 const KEY = "revolving-door:reduce-motion";
 
+/** The reader's choice on this page, which holds even where storage is blocked. */
+let chosen: boolean | undefined;
+
 function stored(): boolean | undefined {
+  if (chosen !== undefined) return chosen;
   try {
     const value = localStorage.getItem(KEY);
     return value === null ? undefined : value === "true";
@@ -27,8 +31,9 @@ export function setUpMotionToggle(): void {
   };
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-motion-toggle]")) {
     button.addEventListener("click", () => {
+      chosen = !prefersReducedMotion();
       try {
-        localStorage.setItem(KEY, String(!prefersReducedMotion()));
+        localStorage.setItem(KEY, String(chosen));
       } catch {
         // Storage can be blocked (private modes); the choice then lasts for this page only.
       }

@@ -1,0 +1,86 @@
+import { parseHTML } from "linkedom";
+import { vi } from "vitest";
+
+/**
+ * Just enough of a browser for the client modules' unit tests: a linkedom document installed as the
+ * global `document`, a `window` whose media queries, storage and frames the test controls, and
+ * elements whose layout boxes the test sets. Real browsers run the same code in the e2e tests.
+ */
+export interface FakeBrowser {
+  document: Document;
+  window: FakeWindow;
+  /** Media queries that match, e.g. "(prefers-reduced-motion: reduce)". */
+  media: Set<string>;
+  storage: Map<string, string>;
+  /** Runs the queued animation frames (and those they queue, up to `rounds` times). */
+  flushFrames: (rounds?: number) => void;
+}
+
+export interface FakeWindow {
+  innerHeight: number;
+  scrollY: number;
+  parent: unknown;
+  listeners: Map<string, ((event: unknown) => void)[]>;
+  dispatch: (type: string, event?: unknown) => void;
+  [key: string]: unknown;
+}
+
+export function fakeBrowser(html = ""): FakeBrowser {
+  const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  const media = new Set<string>();
+  const storage = new Map<string, string>();
+  let frames: (() => void)[] = [];
+  const listeners = new Map<string, ((event: unknown) => void)[]>();
+  const window: FakeWindow = {
+    innerHeight: 800,
+    scrollY: 0,
+    parent: undefined,
+    listeners,
+    matchMedia: (query: string) => ({ matches: media.has(query) }),
+    addEventListener: (type: string, listener: (event: unknown) => void) => {
+      listeners.set(type, [...(listeners.get(type) ?? []), listener]);
+    },
+    removeEventListener: (type: string, listener: (event: unknown) => void) => {
+      listeners.set(
+        type,
+        (listeners.get(type) ?? []).filter((l) => l !== listener),
+      );
+    },
+    dispatch: (type: string, event: unknown = {}) => {
+      for (const listener of listeners.get(type) ?? []) listener(event);
+    },
+  };
+  window.parent = window;
+  vi.stubGlobal("document", document);
+  vi.stubGlobal("window", window);
+  vi.stubGlobal("localStorage", {
+    getItem: (key: string) => storage.get(key) ?? null,
+    setItem: (key: string, value: string) => storage.set(key, value),
+  });
+  vi.stubGlobal("requestAnimationFrame", (callback: () => void) => frames.push(callback));
+  vi.stubGlobal("cancelAnimationFrame", (id: number) => {
+    frames[id - 1] = () => undefined;
+  });
+  return {
+    document,
+    window,
+    media,
+    storage,
+    flushFrames(rounds = 1) {
+      for (let i = 0; i < rounds; i++) {
+        const now = frames;
+        frames = [];
+        for (const frame of now) frame();
+      }
+    },
+  };
+}
+
+/** Gives an element a layout box, as a browser's layout would. */
+export function setBox(element: Element, box: { top?: number; width?: number; height?: number }): void {
+  (element as unknown as { getBoundingClientRect: () => unknown }).getBoundingClientRect = () => ({
+    top: box.top ?? 0,
+    width: box.width ?? 0,
+    height: box.height ?? 0,
+  });
+}

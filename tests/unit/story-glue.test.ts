@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { charts } from "../../src/charts/registry.ts";
+import { sourceLine, sourceName } from "../../src/charts/shared/sources.ts";
+import { loadStory } from "../../src/content/load.ts";
+import { sizes } from "../../src/render/scene.ts";
+import { embedEntries, storyAnchor } from "../../src/story/embeds.ts";
+import { chartStates, figurePayload, scenesFor, sizeNames } from "../../src/story/figure-model.ts";
+import { unpool } from "../../src/story/payload.ts";
+import { distinctSources } from "../../src/story/sources.ts";
+import { FIXTURE } from "../support/fixture.ts";
+
+const story = loadStory(FIXTURE);
+const outlets = story.data.outlets;
+const row = (source_url: string, source_name: string, published: string) => ({
+  source_url,
+  source_name,
+  published,
+  note: "",
+  line: 1,
+});
+
+describe("the chart states of a story", () => {
+  it("are every step of every chart section, in reading order, with its alt text and complete state", () => {
+    expect(chartStates(story).map(({ chart, step }) => `${chart}/${step}`)).toEqual([
+      "prisoners/fx-peak",
+      "prisoners/fx-january",
+      "prisoners/fx-spring",
+      "prisoners/fx-latest",
+      "prisoners/fx-february",
+      "deals/fx-feb-deal",
+      "deals/fx-no-highlight",
+      "routes/fx-routes-all",
+      "routes/fx-routes-march",
+      "routes/fx-routes-may",
+    ]);
+    const march = chartStates(story).find((s) => s.step === "fx-routes-march")!;
+    expect(march.state).toEqual({ release: "mar-deal", extent: "wide" });
+    expect(march.alt).toBe("Two routes from Minsk for the March release.");
+  });
+
+  it("are laid out at every size the figure offers", () => {
+    expect(sizeNames()).toEqual(["compact", "wide"]);
+    const scenes = scenesFor(story, "routes", { release: "all", extent: "region" });
+    expect(scenes.wide.width).toBe(sizes.wide.width);
+    expect(scenes.compact.width).toBe(sizes.compact.width);
+    expect(scenes.wide).toEqual(charts.routes!.layout(story.data, { release: "all", extent: "region" }, sizes.wide));
+  });
+});
+
+describe("the browser payload of a figure", () => {
+  const section = story.sections.find((s) => s.chart === "prisoners")!;
+  const payload = figurePayload(story, section);
+
+  it("holds every step's scenes at every size, exactly as laid out", () => {
+    expect(payload.chart).toBe("prisoners");
+    expect(Object.keys(payload.steps)).toEqual(section.steps.map((s) => s.id));
+    for (const step of section.steps) {
+      expect(payload.steps[step.id]!.alt).toBe(step.alt);
+      const expected = scenesFor(story, "prisoners", step.state);
+      for (const size of sizeNames())
+        expect(unpool(payload, payload.steps[step.id]!.scenes[size])).toEqual(expected[size]);
+    }
+  });
+
+  it("sends a mark shared by several states once", () => {
+    const all = section.steps.flatMap((step) =>
+      sizeNames().flatMap((size) => scenesFor(story, "prisoners", step.state)[size].layers.flatMap((l) => l.marks)),
+    );
+    const distinct = new Set(all.map((m) => JSON.stringify(m)));
+    expect(all.length).toBeGreaterThan(distinct.size);
+    expect(payload.pool.length).toBe(distinct.size);
+  });
+});
+
+describe("embeds", () => {
+  const entries = embedEntries(story);
+
+  it("offer each chart's default state and each step, at their own paths", () => {
+    expect(entries.map((e) => e.path)).toEqual([
+      "/embed/prisoners/",
+      "/embed/deals/",
+      "/embed/routes/",
+      ...chartStates(story).map(({ chart, step }) => `/embed/${chart}/${step}/`),
+    ]);
+    const routes = entries.find((e) => e.path === "/embed/routes/")!;
+    expect(routes).toEqual({
+      chart: "routes",
+      step: undefined,
+      path: "/embed/routes/",
+      state: { release: "all", extent: "region" },
+      alt: story.furniture.routes!.alt,
+    });
+  });
+
+  it("link back to their step, or to their chart's section for a default state", () => {
+    const step = entries.find((e) => e.step === "fx-routes-may")!;
+    expect(storyAnchor(step, story)).toBe("fx-routes-may");
+    expect(
+      storyAnchor(
+        entries.find((e) => e.path === "/embed/routes/")!,
+        story,
+      ),
+    ).toBe("routes");
+    expect(storyAnchor({ ...step, chart: "nowhere", step: undefined }, story)).toBe("");
+  });
+});
+
+describe("sources", () => {
+  it("are listed once per page cited (not per outlet), newest first, named as the register names them", () => {
+    const rows = [
+      row("https://kyivindependent.com/a", "KI", "2025-01-02"),
+      row("https://kyivindependent.com/b", "KI", "2025-03-04"),
+      row("https://kyivindependent.com/a", "KI again", "2025-01-02"),
+      row("https://unknown.example/x", "Some outlet", "2025-03-04"),
+    ];
+    expect(distinctSources(rows, { outlets })).toEqual([
+      { name: "Some outlet", url: "https://unknown.example/x", published: "2025-03-04" },
+      { name: "The Kyiv Independent", url: "https://kyivindependent.com/b", published: "2025-03-04" },
+      { name: "The Kyiv Independent", url: "https://kyivindependent.com/a", published: "2025-01-02" },
+    ]);
+    expect(sourceName({ outlets }, row("https://www.spring96.org/x", "V", ""))).toBe("Human Rights Center Viasna");
+  });
+
+  it("make the source line under a chart: the most cited first, the rest counted, places apart", () => {
+    const cite = (url: string, n: number, name = "unregistered") =>
+      Array.from({ length: n }, () => row(url, name, "2025-01-01"));
+    const rows = [
+      ...cite("https://kyivindependent.com/x", 2),
+      ...cite("https://spring96.org/x", 3),
+      ...cite("https://a.example/x", 1, "Outlet A"),
+      ...cite("https://b.example/x", 1, "Outlet B"),
+      ...cite("https://www.geonames.org/1", 2),
+    ];
+    expect(sourceLine({ outlets }, rows, "Map: Natural Earth", 2)).toBe(
+      "Sources: Human Rights Center Viasna; The Kyiv Independent and 2 other outlets. Places: GeoNames. Map: Natural Earth",
+    );
+    expect(sourceLine({ outlets }, rows.slice(0, 5), "")).toBe(
+      "Sources: Human Rights Center Viasna; The Kyiv Independent",
+    );
+    expect(sourceLine({ outlets }, rows, "")).toBe(
+      "Sources: Human Rights Center Viasna; The Kyiv Independent; Outlet A and 1 other outlet. Places: GeoNames",
+    );
+  });
+});
