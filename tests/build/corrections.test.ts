@@ -42,10 +42,16 @@ describe("the corrections log (content/corrections.csv)", () => {
     expect(ld).toMatchObject({ "@type": "NewsArticle", datePublished: "2026-01-10", dateModified: "2026-03-01" });
     expect(story.querySelector("#corrections")?.textContent).toContain(correction);
     expect(story.querySelector("#corrections")?.textContent).toContain(update);
-    expect(story.querySelector("#deals-sources .corrections")?.textContent).toContain(correction);
-    expect(story.querySelector("#deals-sources .corrections")?.textContent).not.toContain(update);
-    expect(story.querySelector("#prisoners-sources .corrections")?.textContent).toContain(update);
-    expect(story.querySelector("#routes-sources .corrections")).toBeNull();
+    /** The corrections shown under a chart in the story. */
+    const under = (chart: string): string | undefined =>
+      story
+        .querySelector(`figure[data-chart="${chart}"]`)
+        ?.closest("section")
+        ?.querySelector(".chart-after .corrections")?.textContent;
+    expect(under("deals")).toContain(correction);
+    expect(under("deals")).not.toContain(update);
+    expect(under("prisoners")).toContain(update);
+    expect(under("routes")).toBeUndefined();
 
     const lastUpdated = (path: string): string | null | undefined =>
       page(path).querySelector(".embed-meta time")?.getAttribute("datetime");
