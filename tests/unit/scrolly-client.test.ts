@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { fakeBrowser } from "../support/fake-browser.ts";
+
+/** The client entry wires modules tested on their own; here they are stand-ins that record calls. */
+const calls = vi.hoisted(() => ({
+  shown: [] as string[],
+  sized: 0,
+  warmed: 0,
+  onActive: undefined as ((step: HTMLElement) => void) | undefined,
+  offset: undefined as (() => number) | undefined,
+}));
+vi.mock("../../src/scrolly/figure.ts", () => ({
+  showState: (_: unknown, __: unknown, step: string) => calls.shown.push(step),
+  watchSizes: () => calls.sized++,
+  warmUp: () => calls.warmed++,
+}));
+vi.mock("../../src/scrolly/scroller.ts", () => ({
+  watchSteps: (_: unknown, offset: () => number, onActive: (step: HTMLElement) => void) => {
+    calls.offset = offset;
+    calls.onActive = onActive;
+  },
+}));
+
+const SECTION = `
+  <section data-scrolly>
+    <figure data-chart="deals" data-state="a">
+      <div data-step-nav>
+        <button data-step-go="-1">Previous step</button><span data-step-position>Step 1 of 3</span><button data-step-go="1">Next step</button>
+      </div>
+    </figure>
+    <ol><li id="a" data-step="a"></li><li id="b" data-step="b"></li><li id="c" data-step="c"></li></ol>
+    <script type="application/json" data-figure-payload>{"chart":"deals","pool":[],"steps":{}}</script>
+  </section>
+  <section data-scrolly><p>No figure here.</p></section>
+  <div data-dev-trigger></div>`;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+  calls.shown = [];
+  calls.sized = 0;
+  calls.warmed = 0;
+});
+
+async function start(options: { idle?: boolean } = {}) {
+  const browser = fakeBrowser(SECTION);
+  const scrolled: { id: string; options: unknown }[] = [];
+  for (const li of browser.document.querySelectorAll("li"))
+    (li as unknown as { scrollIntoView: (o: unknown) => void }).scrollIntoView = (o) =>
+      scrolled.push({ id: li.id, options: o });
+  const history: string[] = [];
+  vi.stubGlobal("history", { replaceState: (_: unknown, __: string, url: string) => history.push(url) });
+  if (options.idle)
+    browser.window.requestIdleCallback = (callback: () => void) => {
+      callback();
+    };
+  await import("../../src/scrolly/client.ts");
+  const button = (go: string) => browser.document.querySelector<HTMLButtonElement>(`[data-step-go="${go}"]`)!;
+  const activate = (id: string) => {
+    calls.onActive!(browser.document.getElementById(id)!);
+  };
+  return { browser, scrolled, history, button, activate };
+}
+
+describe("the story's client script", () => {
+  it("marks the page as running JavaScript and starts each scrolly section that has a figure and a payload", async () => {
+    const { browser } = await start({ idle: true });
+    expect(browser.document.documentElement.classList.contains("js-ready")).toBe(true);
+    expect(calls.sized).toBe(1);
+    expect(calls.warmed).toBe(1);
+    expect(calls.onActive).toBeDefined();
+  });
+
+  it("warms up after a short timeout where there is no idle callback (Safari)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    await start();
+    expect(calls.warmed).toBe(0);
+    vi.advanceTimersByTime(200);
+    expect(calls.warmed).toBe(1);
+    vi.useRealTimers();
+  });
+
+  it("puts the trigger line lower on phones, where the chart sits above the text", async () => {
+    const { browser } = await start();
+    expect(calls.offset!()).toBe(0.55);
+    // The editors' preview (a dev build, as Vitest runs) shows where the line is.
+    expect(parseFloat(browser.document.querySelector<HTMLElement>("[data-dev-trigger]")!.style.top)).toBeCloseTo(55);
+    browser.media.add("(max-width: 759px)");
+    expect(calls.offset!()).toBe(0.8);
+  });
+
+  it("on a new active step: shows its state, marks it, and updates the step position and buttons", async () => {
+    const { browser, activate, button } = await start();
+    activate("b");
+    expect(calls.shown).toEqual(["b"]);
+    expect([...browser.document.querySelectorAll("li.is-active")].map((li) => li.id)).toEqual(["b"]);
+    expect(browser.document.querySelector("[data-step-position]")?.textContent).toBe("Step 2 of 3");
+    expect([button("-1").getAttribute("aria-disabled"), button("1").getAttribute("aria-disabled")]).toEqual([
+      "false",
+      "false",
+    ]);
+    activate("c");
+    expect(button("1").getAttribute("aria-disabled")).toBe("true");
+    activate("a");
+    expect(button("-1").getAttribute("aria-disabled")).toBe("true");
+    expect(browser.document.querySelector("[data-step-position]")?.textContent).toBe("Step 1 of 3");
+  });
+
+  it("moves to the next or previous step with the buttons, keeping the URL on it, instantly with reduced motion", async () => {
+    const { browser, activate, button, scrolled, history } = await start();
+    activate("b");
+    button("1").click();
+    button("-1").click();
+    expect(scrolled).toEqual([
+      { id: "c", options: { block: "start", behavior: "smooth" } },
+      { id: "a", options: { block: "start", behavior: "smooth" } },
+    ]);
+    expect(history).toEqual(["#c", "#a"]);
+    browser.media.add("(prefers-reduced-motion: reduce)");
+    button("1").click();
+    expect(scrolled.at(-1)).toEqual({ id: "c", options: { block: "start", behavior: "instant" } });
+    activate("c");
+    button("1").click();
+    expect(scrolled.length).toBe(3);
+  });
+});
