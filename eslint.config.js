@@ -3,7 +3,19 @@ import tseslint from "typescript-eslint";
 import { defineConfig } from "eslint/config";
 
 export default defineConfig(
-  { ignores: ["dist/", "dist-staging/", ".astro/", "node_modules/", "tests/snapshots/__svg__/", "bench/results/"] },
+  {
+    ignores: [
+      "dist/",
+      "dist-staging/",
+      ".astro/",
+      "node_modules/",
+      "tests/snapshots/__svg__/",
+      "bench/results/",
+      // StrykerJS's sandboxes (npm run mutation) and its reports.
+      ".stryker-tmp/",
+      "reports/",
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

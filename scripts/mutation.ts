@@ -72,7 +72,8 @@ for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a]
       const text = original(source, mutant.location);
       const replacement = mutant.replacement ?? "";
       const known = equivalents.find(
-        (e) => e.file === file && e.mutator === mutant.mutatorName && e.original === text && e.replacement === replacement,
+        (e) =>
+          e.file === file && e.mutator === mutant.mutatorName && e.original === text && e.replacement === replacement,
       );
       survivors.push({
         where: `${file}:${mutant.location.start.line}`,
@@ -115,7 +116,10 @@ writeFileSync(
 const readme = readFileSync("README.md", "utf8");
 writeFileSync(
   "README.md",
-  readme.replace(/<!-- mutation:start -->[\s\S]*<!-- mutation:end -->/, `<!-- mutation:start -->\n\n${markdown}\n\n<!-- mutation:end -->`),
+  readme.replace(
+    /<!-- mutation:start -->[\s\S]*<!-- mutation:end -->/,
+    `<!-- mutation:start -->\n\n${markdown}\n\n<!-- mutation:end -->`,
+  ),
 );
 console.log(`\n${markdown.split("\n<details>")[0]}\n\n${unexplained.length} surviving mutant(s) not yet explained.`);
 if (score(total) < TARGET) {
