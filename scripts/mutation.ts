@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 /**
@@ -32,9 +33,17 @@ const TARGET = 85;
 const REPORT = join("reports", "mutation", "mutation.json");
 
 if (!process.argv.includes("--report-only")) {
-  execFileSync(process.execPath, [join("node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run"], {
-    stdio: "inherit",
-  });
+  // Stryker's test runs make temp folders like any other; a mutant that hangs a test can leave one
+  // behind, so they all go in one folder of their own, removed afterwards.
+  const temp = mkdtempSync(join(tmpdir(), "revolving-door-test-mutation-"));
+  try {
+    execFileSync(process.execPath, [join("node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run"], {
+      stdio: "inherit",
+      env: { ...process.env, TMPDIR: temp },
+    });
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
 }
 if (!existsSync(REPORT)) throw new Error(`No report at ${REPORT}: run npm run mutation first.`);
 const report = JSON.parse(readFileSync(REPORT, "utf8")) as Report;
