@@ -12,10 +12,11 @@ import { FIXTURE } from "../support/fixture.ts";
  * changed snapshot always means a change in the code that draws charts: review the diff, and if the
  * change is meant, run `npx vitest run --project snapshots -u` and commit the new files.
  */
-const story = loadStory(FIXTURE);
+/** The states, read once to name the tests; each test reads the story again (see npm run mutation). */
+const states = chartStates(loadStory(FIXTURE));
 const dir = join(import.meta.dirname, "__svg__");
 const file = (chart: string, step: string, size: string): string => join(chart, `${step}-${size}.svg`);
-const expected = chartStates(story).flatMap(({ chart, step }) => sizeNames().map((size) => file(chart, step, size)));
+const expected = states.flatMap(({ chart, step }) => sizeNames().map((size) => file(chart, step, size)));
 /** Vitest's own snapshot mode: "all" with -u, "none" on CI, "new" otherwise (writes missing files). */
 const updating = (): boolean =>
   (expect.getState().snapshotState as unknown as { _updateSnapshot: string })._updateSnapshot === "all";
@@ -33,9 +34,11 @@ describe("the committed snapshots", () => {
 });
 
 describe("every chart state of the fixture renders on the server to the committed SVG", () => {
-  for (const { chart, step, alt, state } of chartStates(story)) {
+  for (const { chart, step } of states) {
     for (const size of sizeNames()) {
       it(`${chart} at step ${step} (${size})`, async () => {
+        const story = loadStory(FIXTURE);
+        const { alt, state } = chartStates(story).find((s) => s.step === step)!;
         const svg = sceneToSvg(scenesFor(story, chart, state)[size], {
           title: story.furniture[chart]!.title,
           desc: alt,

@@ -57,16 +57,15 @@ describe("the embed snippet", () => {
 });
 
 describe("the oEmbed response", () => {
-  const response = oembedFor({
-    site: "https://story.example",
-    path: "/embed/deals/kellogg/",
-    chart: "deals",
-    title: "Prisoners & relief",
-    image: "https://story.example/charts/deals/kellogg-card.png",
-    id: "revolving-door-deals-kellogg",
-  });
-
   it("is a rich oEmbed 1.0 response with the snippet, sized as the snippet and the card are", () => {
+    const response = oembedFor({
+      site: "https://story.example",
+      path: "/embed/deals/kellogg/",
+      chart: "deals",
+      title: "Prisoners & relief",
+      image: "https://story.example/charts/deals/kellogg-card.png",
+      id: "revolving-door-deals-kellogg",
+    });
     expect(response).toEqual({
       version: "1.0",
       type: "rich",
@@ -129,10 +128,13 @@ describe("the share card", () => {
     credit: "Graphic: <desk>",
   } as Furniture;
   const scene = { width: 720, height: 440, layers: [{ id: "marks", marks: [] }] };
-  const svg = cardSvg(scene, furniture, "Alt & text", ".x{}");
-  const { document } = parseHTML(`<!doctype html><html><body>${svg}</body></html>`);
+  const card = (): { svg: string; document: Document } => {
+    const svg = cardSvg(scene, furniture, "Alt & text", ".x{}");
+    return { svg, document: parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document };
+  };
 
   it("is a 1200 × 630 SVG with the title, the chart state and the source line", () => {
+    const { svg, document } = card();
     const root = document.querySelector("svg")!;
     expect([root.getAttribute("width"), root.getAttribute("height")]).toEqual([
       String(CARD.width),
@@ -148,6 +150,7 @@ describe("the share card", () => {
   });
 
   it("escapes text, so a title with < or & cannot break the image", () => {
+    const { svg, document } = card();
     expect(svg).toContain("Freed &lt;b&gt;&amp; jailed&lt;/b&gt;");
     expect(svg).toContain("Sources: A &amp; B &lt;i&gt;. Graphic: &lt;desk&gt;.");
     expect(document.querySelectorAll("b, i, desk").length).toBe(0);

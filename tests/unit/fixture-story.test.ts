@@ -1,12 +1,16 @@
-import { describe, expect, it } from "vitest";
-import { loadStory } from "../../src/content/load.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { loadStory, type Story } from "../../src/content/load.ts";
 import { FIXTURE } from "../support/fixture.ts";
 
 /**
  * The fixture story read by the real loader: every number it prints, worked out by hand from
  * tests/fixtures/content/data (see the comments), with the source or the sum behind it.
  */
-const story = loadStory(FIXTURE);
+// Loaded in each test, not once for the file: a mutant is switched on per test (npm run mutation).
+let story: Story;
+beforeEach(() => {
+  story = loadStory(FIXTURE);
+});
 const section = (id: string) => story.sections.find((s) => s.id === id)!;
 const numbers = (html: string): string[] =>
   [...html.matchAll(/<data value="(\d+)" class="num" title="([^"]*)">([^<]*)<\/data>/g)].map(

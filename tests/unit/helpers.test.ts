@@ -1,10 +1,10 @@
 import { parseHTML } from "linkedom";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { chartIds, charts } from "../../src/charts/registry.ts";
 import { dayOrMonth, dayOrMonthEnd, DAY, formatDay, parseDay } from "../../src/charts/shared/dates.ts";
 import { formatCount } from "../../src/charts/shared/format.ts";
 import { textWidth } from "../../src/charts/shared/text.ts";
-import { loadStory } from "../../src/content/load.ts";
+import { loadStory, type Story } from "../../src/content/load.ts";
 import { latestDate } from "../../src/data/latest.ts";
 import { monthEnd, parsePeriod, periodKey, PERIOD_FORMS } from "../../src/data/periods.ts";
 import { smallMultiples } from "../../src/figures/multiples.ts";
@@ -12,7 +12,11 @@ import { round, sizes } from "../../src/render/scene.ts";
 import { sceneToSvg } from "../../src/render/server.ts";
 import { FIXTURE } from "../support/fixture.ts";
 
-const story = loadStory(FIXTURE);
+// Loaded in each test, not once for the file: a mutant is switched on per test (npm run mutation).
+let story: Story;
+beforeEach(() => {
+  story = loadStory(FIXTURE);
+});
 
 describe("dates", () => {
   it("read YYYY-MM-DD and YYYY-MM (its first day) as UTC days, and print them as a newsroom does", () => {
@@ -119,9 +123,8 @@ describe("server-rendered SVG", () => {
 });
 
 describe("the small multiples", () => {
-  const multiples = smallMultiples(story.data);
-
   it("draw one panel per series with rows, each described in words from its rows, first to last", () => {
+    const multiples = smallMultiples(story.data);
     expect(multiples.map((m) => m.series)).toEqual(["recognised-total", "journalists", "deaths"]);
     expect(multiples.map((m) => m.alt)).toEqual([
       "People recognised as political prisoners since 2020: 1,200 on 31 Jan 2025; 1,250 on 30 Apr 2025.",
@@ -132,6 +135,7 @@ describe("the small multiples", () => {
   });
 
   it("are SVGs hidden from assistive technology (the panel's alt text speaks for them), labelled with the last value", () => {
+    const multiples = smallMultiples(story.data);
     for (const m of multiples) {
       const svg = parseHTML(`<!doctype html><html><body>${m.svg}</body></html>`).document.querySelector("svg")!;
       expect(svg.getAttribute("aria-hidden")).toBe("true");

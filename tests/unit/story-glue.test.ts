@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { charts } from "../../src/charts/registry.ts";
 import { sourceLine, sourceName } from "../../src/charts/shared/sources.ts";
-import { loadStory } from "../../src/content/load.ts";
+import { loadStory, type Story } from "../../src/content/load.ts";
 import { sizes } from "../../src/render/scene.ts";
 import { embedEntries, storyAnchor } from "../../src/story/embeds.ts";
 import { chartStates, figurePayload, scenesFor, sizeNames } from "../../src/story/figure-model.ts";
@@ -9,8 +9,12 @@ import { unpool } from "../../src/story/payload.ts";
 import { distinctSources } from "../../src/story/sources.ts";
 import { FIXTURE } from "../support/fixture.ts";
 
-const story = loadStory(FIXTURE);
-const outlets = story.data.outlets;
+// Loaded in each test, not once for the file: a mutant is switched on per test (npm run mutation).
+let story: Story;
+beforeEach(() => {
+  story = loadStory(FIXTURE);
+});
+const outlets = (): Story["data"]["outlets"] => story.data.outlets;
 const row = (source_url: string, source_name: string, published: string) => ({
   source_url,
   source_name,
@@ -48,13 +52,13 @@ describe("the chart states of a story", () => {
 });
 
 describe("the browser payload of a figure", () => {
-  const section = story.sections.find((s) => s.chart === "prisoners")!;
-  const payload = figurePayload(story, section);
+  const section = (): Story["sections"][number] => story.sections.find((s) => s.chart === "prisoners")!;
 
   it("holds every step's scenes at every size, exactly as laid out", () => {
+    const payload = figurePayload(story, section());
     expect(payload.chart).toBe("prisoners");
-    expect(Object.keys(payload.steps)).toEqual(section.steps.map((s) => s.id));
-    for (const step of section.steps) {
+    expect(Object.keys(payload.steps)).toEqual(section().steps.map((s) => s.id));
+    for (const step of section().steps) {
       expect(payload.steps[step.id]!.alt).toBe(step.alt);
       const expected = scenesFor(story, "prisoners", step.state);
       for (const size of sizeNames())
@@ -63,7 +67,8 @@ describe("the browser payload of a figure", () => {
   });
 
   it("sends a mark shared by several states once", () => {
-    const all = section.steps.flatMap((step) =>
+    const payload = figurePayload(story, section());
+    const all = section().steps.flatMap((step) =>
       sizeNames().flatMap((size) => scenesFor(story, "prisoners", step.state)[size].layers.flatMap((l) => l.marks)),
     );
     const distinct = new Set(all.map((m) => JSON.stringify(m)));
@@ -73,9 +78,8 @@ describe("the browser payload of a figure", () => {
 });
 
 describe("embeds", () => {
-  const entries = embedEntries(story);
-
   it("offer each chart's default state and each step, at their own paths", () => {
+    const entries = embedEntries(story);
     expect(entries.map((e) => e.path)).toEqual([
       "/embed/prisoners/",
       "/embed/deals/",
@@ -93,6 +97,7 @@ describe("embeds", () => {
   });
 
   it("link back to their step, or to their chart's section for a default state", () => {
+    const entries = embedEntries(story);
     const step = entries.find((e) => e.step === "fx-routes-may")!;
     expect(storyAnchor(step, story)).toBe("fx-routes-may");
     expect(
@@ -113,12 +118,14 @@ describe("sources", () => {
       row("https://kyivindependent.com/a", "KI again", "2025-01-02"),
       row("https://unknown.example/x", "Some outlet", "2025-03-04"),
     ];
-    expect(distinctSources(rows, { outlets })).toEqual([
+    expect(distinctSources(rows, { outlets: outlets() })).toEqual([
       { name: "Some outlet", url: "https://unknown.example/x", published: "2025-03-04" },
       { name: "The Kyiv Independent", url: "https://kyivindependent.com/b", published: "2025-03-04" },
       { name: "The Kyiv Independent", url: "https://kyivindependent.com/a", published: "2025-01-02" },
     ]);
-    expect(sourceName({ outlets }, row("https://www.spring96.org/x", "V", ""))).toBe("Human Rights Center Viasna");
+    expect(sourceName({ outlets: outlets() }, row("https://www.spring96.org/x", "V", ""))).toBe(
+      "Human Rights Center Viasna",
+    );
   });
 
   it("make the source line under a chart: the most cited first, the rest counted, places apart", () => {
@@ -131,13 +138,13 @@ describe("sources", () => {
       ...cite("https://b.example/x", 1, "Outlet B"),
       ...cite("https://www.geonames.org/1", 2),
     ];
-    expect(sourceLine({ outlets }, rows, "Map: Natural Earth", 2)).toBe(
+    expect(sourceLine({ outlets: outlets() }, rows, "Map: Natural Earth", 2)).toBe(
       "Sources: Human Rights Center Viasna; The Kyiv Independent and 2 other outlets. Places: GeoNames. Map: Natural Earth",
     );
-    expect(sourceLine({ outlets }, rows.slice(0, 5), "")).toBe(
+    expect(sourceLine({ outlets: outlets() }, rows.slice(0, 5), "")).toBe(
       "Sources: Human Rights Center Viasna; The Kyiv Independent",
     );
-    expect(sourceLine({ outlets }, rows, "")).toBe(
+    expect(sourceLine({ outlets: outlets() }, rows, "")).toBe(
       "Sources: Human Rights Center Viasna; The Kyiv Independent; Outlet A and 1 other outlet. Places: GeoNames",
     );
   });
