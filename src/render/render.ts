@@ -19,6 +19,14 @@ function keyBy<T>(attribute: string, key: (d: T) => string) {
 
 type AnySelection = Selection<SVGElement, Mark, SVGGElement, Layer>;
 
+/**
+ * A mark without an opacity attribute is opaque: write that down before it fades, or d3 tweens from
+ * the missing attribute as if it were 0, and the mark vanishes at once instead of fading.
+ */
+function markOpaque(node: Element): void {
+  if (!node.hasAttribute("opacity")) node.setAttribute("opacity", "1");
+}
+
 function applyAttrs(selection: AnySelection, mark: (m: Mark) => Mark["attrs"]): void {
   selection.each(function (m) {
     const node = select(this);
@@ -53,7 +61,15 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
     // A fading mark gives up its key at once, so a quick return to a state that has it creates a
     // fresh mark instead of adopting one that is about to be removed.
     const exiting = marks.exit<Mark>().attr("data-key", null);
-    if (duration > 0) exiting.transition().duration(duration).attr("opacity", 0).remove();
+    if (duration > 0)
+      exiting
+        .each(function () {
+          markOpaque(this);
+        })
+        .transition()
+        .duration(duration)
+        .attr("opacity", 0)
+        .remove();
     else exiting.remove();
 
     const entered = marks
@@ -84,6 +100,7 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
           for (const [name, value] of changed) node.attr(name, value);
           return;
         }
+        if (changed.some(([name]) => name === "opacity")) markOpaque(this);
         const t = node.transition().duration(duration);
         for (const [name, value] of changed) t.attr(name, value);
       });

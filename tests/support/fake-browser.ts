@@ -14,6 +14,8 @@ export interface FakeBrowser {
   storage: Map<string, string>;
   /** Runs the queued animation frames (and those they queue, up to `rounds` times). */
   flushFrames: (rounds?: number) => void;
+  /** How many animation frames are queued now. */
+  pendingFrames: () => number;
 }
 
 export interface FakeWindow {
@@ -21,6 +23,8 @@ export interface FakeWindow {
   scrollY: number;
   parent: unknown;
   listeners: Map<string, ((event: unknown) => void)[]>;
+  /** The options each listener was added with, by event type. */
+  options: Map<string, unknown[]>;
   dispatch: (type: string, event?: unknown) => void;
   [key: string]: unknown;
 }
@@ -31,14 +35,17 @@ export function fakeBrowser(html = ""): FakeBrowser {
   const storage = new Map<string, string>();
   let frames: (() => void)[] = [];
   const listeners = new Map<string, ((event: unknown) => void)[]>();
+  const options = new Map<string, unknown[]>();
   const window: FakeWindow = {
     innerHeight: 800,
     scrollY: 0,
     parent: undefined,
     listeners,
+    options,
     matchMedia: (query: string) => ({ matches: media.has(query) }),
-    addEventListener: (type: string, listener: (event: unknown) => void) => {
+    addEventListener: (type: string, listener: (event: unknown) => void, given?: unknown) => {
       listeners.set(type, [...(listeners.get(type) ?? []), listener]);
+      options.set(type, [...(options.get(type) ?? []), given]);
     },
     removeEventListener: (type: string, listener: (event: unknown) => void) => {
       listeners.set(
@@ -66,6 +73,7 @@ export function fakeBrowser(html = ""): FakeBrowser {
     window,
     media,
     storage,
+    pendingFrames: () => frames.length,
     flushFrames(rounds = 1) {
       for (let i = 0; i < rounds; i++) {
         const now = frames;

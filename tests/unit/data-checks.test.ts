@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../../src/content/errors.ts";
@@ -94,5 +95,68 @@ describe("the data's cross-checks between tables", () => {
     const found = messages("releases.csv", (t) => t.replace("feb-deal,2025-02-20,10,", "feb-deal,2025-02-20,ten,"));
     expect(found).toHaveLength(1);
     expect(found[0]).toMatch(/^content\/data\/releases\.csv:3:3: released is not a whole number/);
+  });
+});
+
+describe("reading the data files", () => {
+  it("reads every dated table in date order, whatever the order of its lines", () => {
+    const copy = copyContent(FIXTURE);
+    const reverse = (text: string): string => {
+      const [header, ...rows] = text.trimEnd().split("\n");
+      return `${[header, ...rows.reverse()].join("\n")}\n`;
+    };
+    for (const file of ["held", "recognitions", "releases", "concessions", "facts"])
+      copy.edit(`data/${file}.csv`, reverse);
+    const { data, problems } = loadDataset(join(copy.dir, "data"), copy.dir);
+    expect(problems).toEqual([]);
+    const sorted = (xs: string[]): string[] => [...xs].sort();
+    expect(data.held.map((r) => r.date)).toEqual(sorted(data.held.map((r) => r.date)));
+    expect(data.recognitions.map((r) => r.period_start)).toEqual(sorted(data.recognitions.map((r) => r.period_start)));
+    expect(data.releases.map((r) => r.id)).toEqual(["jan-pardon", "feb-deal", "mar-deal", "apr-pardon", "may-deal"]);
+    expect(data.concessions.map((r) => r.id)).toEqual(["feb-call", "feb-relief", "apr-visit"]);
+    expect(data.facts.map((r) => r.date)).toEqual(sorted(data.facts.map((r) => r.date)));
+    expect(data.held[0]!.line).toBe(7);
+  });
+
+  it("names a missing data file and what it holds", () => {
+    const copy = copyContent(FIXTURE);
+    rmSync(join(copy.dir, "data", "facts.csv"));
+    expect(loadDataset(join(copy.dir, "data"), copy.dir).problems.map(formatProblem)).toEqual([
+      "content/data/facts.csv: the data file facts.csv is missing\n  fix:   Restore content/data/facts.csv (one row per one other sourced figure, in a named series).",
+    ]);
+  });
+
+  it("reads a file saved with a byte-order mark and Windows line endings, and skips blank lines", () => {
+    const copy = copyContent(FIXTURE);
+    copy.edit(
+      "data/held.csv",
+      (t) => `\uFEFF${t.replace(/\n/g, "\r\n").replace("\r\n2025-01-31", "\r\n\r\n2025-01-31")}`,
+    );
+    const { data, problems } = loadDataset(join(copy.dir, "data"), copy.dir);
+    expect(problems).toEqual([]);
+    expect(data.held.map((r) => [r.date, r.line])).toEqual([
+      ["2024-03-31", 2],
+      ["2024-12-31", 3],
+      ["2025-01-31", 5],
+      ["2025-02-28", 6],
+      ["2025-04-30", 7],
+      ["2025-05-31", 8],
+    ]);
+  });
+
+  it("refuses a repeated row, pointing at the first, by the table's key", () => {
+    expect(messages("releases.csv", appendRow(`mar-deal,2025-03-11,2,,no,,${K}`))).toEqual([
+      'content/data/releases.csv:7: this row repeats the row on line 4 (same id)\n  field: id\n  value: "mar-deal"\n  fix:   Delete one of the two rows, or correct the one that is wrong.',
+    ]);
+    expect(messages("deportations.csv", appendRow(`feb-deal,lithuania,1,${K}`))[0]).toBe(
+      'content/data/deportations.csv:6: this row repeats the row on line 2 (same release_id and place)\n  field: release_id, place\n  value: "feb-deal / lithuania"\n  fix:   Delete one of the two rows, or correct the one that is wrong.',
+    );
+  });
+
+  it("checks nothing more in a file whose header is wrong, and says what the header must be", () => {
+    expect(messages("held.csv", (t) => t.replace("date,count,", "date,cuont,"))).toEqual([
+      'content/data/held.csv:1: the column "count" is missing\n  field: count\n  fix:   "cuont" is not a column here: rename it "count"? The first line must be exactly: date,count,source_name,source_url,published,note',
+      'content/data/held.csv:1: "cuont" is not a column of held.csv\n  field: cuont\n  value: "cuont"\n  fix:   did you mean "count"? Valid: date, count, source_name, source_url, published, note. The first line must be exactly: date,count,source_name,source_url,published,note',
+    ]);
   });
 });

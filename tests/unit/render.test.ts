@@ -85,6 +85,31 @@ describe("render() converging on a state", () => {
     expect(moving(mark("b"))).toBe(true);
   });
 
+  it("fades a mark that hides, and one that shows again, instead of switching it", () => {
+    render(el, scene([circle("a", 0)]), { duration: 0 });
+    render(el, scene([circle("a", 0, { opacity: 0 })]), { duration: 100 });
+    vi.advanceTimersByTime(60);
+    expect(Number(mark("a")?.getAttribute("opacity"))).toBeGreaterThan(0);
+    vi.advanceTimersByTime(100);
+    expect(mark("a")?.getAttribute("opacity")).toBe("0");
+    render(el, scene([circle("a", 0, { opacity: 1 })]), { duration: 100 });
+    vi.advanceTimersByTime(60);
+    expect(Number(mark("a")?.getAttribute("opacity"))).toBeLessThan(1);
+  });
+
+  it("gives a mark an attribute it did not have, whatever its value", () => {
+    render(el, keys(["a"]), { duration: 0 });
+    render(el, scene([circle("a", 0, { "stroke-width": 1 })]), { duration: 100 });
+    vi.advanceTimersByTime(200);
+    expect(mark("a")?.getAttribute("stroke-width")).toBe("1");
+  });
+
+  it("with duration 0, drops the opacity of a mark whose new state has none", () => {
+    render(el, scene([circle("a", 0, { opacity: 0.5 })]), { duration: 0 });
+    render(el, keys(["a"]), { duration: 0 });
+    expect(mark("a")?.getAttribute("opacity")).toBeNull();
+  });
+
   it("moves a mark hidden before and after without a tween", () => {
     render(el, scene([circle("a", 0, { opacity: 0 })]), { duration: 0 });
     render(el, scene([circle("a", 0, { cx: 90, opacity: 0 })]), { duration: 100 });
@@ -105,6 +130,10 @@ describe("render() converging on a state", () => {
     render(el, keys(["a"]), { duration: 100 });
     expect(mark("b")).toBeNull();
     expect(el.querySelectorAll("circle").length).toBe(2);
+    vi.advanceTimersByTime(60);
+    const fading = Number(el.querySelectorAll("circle")[1]!.getAttribute("opacity"));
+    expect(fading).toBeGreaterThan(0);
+    expect(fading).toBeLessThan(1);
     vi.advanceTimersByTime(200);
     expect(el.querySelectorAll("circle").length).toBe(1);
   });

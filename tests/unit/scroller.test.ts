@@ -175,4 +175,68 @@ describe("watchSteps", () => {
     scroller.refresh();
     expect(scrollama.state.resized).toBe(resized + 1);
   });
+
+  it("asks for one frame however many events come before it, and listens to scrolling passively", () => {
+    watch();
+    browser.window.dispatch("scroll");
+    browser.window.dispatch("scroll");
+    scrollama.state.enter?.();
+    expect(browser.pendingFrames()).toBe(1);
+    expect(browser.window.options.get("scroll")).toEqual([{ passive: true }]);
+  });
+
+  it("follows a jump to #step in the next frame", () => {
+    watch();
+    browser.window.scrollY = 2700;
+    browser.window.dispatch("hashchange");
+    browser.flushFrames();
+    expect(active).toEqual(["a", "c"]);
+  });
+
+  it("re-reads which step is active after a resize that moves the steps", () => {
+    browser.window.scrollY = 5000;
+    watch();
+    // The active step is far above the viewport (another section is read): the page is not moved.
+    positions = [1000, 4000, 5600];
+    browser.window.dispatch("resize");
+    expect(browser.window.scrollY).toBe(5000);
+    browser.flushFrames();
+    expect(active).toEqual(["c", "b"]);
+  });
+
+  it("moves the page only for an active step less than a viewport above the trigger line", () => {
+    // Trigger line at 400 px (half of 800); step b's top 799.99 px above it.
+    browser.window.scrollY = 2000 - 400 + 799.99;
+    watch();
+    expect(active).toEqual(["b"]);
+    positions = [1000, 2100, 3100];
+    browser.window.dispatch("resize");
+    expect(browser.window.scrollY).toBeCloseTo(2100 - 400 + 799.99, 6);
+    // Exactly a viewport above: left alone.
+    browser.window.scrollY = 2100 - 400 + 800;
+    browser.window.dispatch("scroll");
+    browser.flushFrames();
+    positions = [1000, 2200, 3200];
+    browser.window.dispatch("resize");
+    expect(browser.window.scrollY).toBe(2100 - 400 + 800);
+  });
+
+  it("drops a frame it asked for when destroyed", () => {
+    const scroller = watch();
+    browser.window.scrollY = 2700;
+    browser.window.dispatch("scroll");
+    scroller.destroy();
+    browser.flushFrames();
+    expect(active).toEqual(["a"]);
+  });
+
+  it("copes with a section without steps", () => {
+    expect(() =>
+      watchSteps(
+        [],
+        () => 0.5,
+        () => undefined,
+      ),
+    ).not.toThrow();
+  });
 });

@@ -93,10 +93,22 @@ describe("showState, a step change in the browser", () => {
   });
 
   it("does nothing for the step already shown, or for a step it has no scenes for", () => {
+    const measure = vi.spyOn(performance, "measure");
     showState(figure, payload, "one");
     showState(figure, payload, "three");
     expect(figure.dataset.state).toBe("one");
     expect(figure.querySelector("[data-alt]")?.textContent).toBe("Step one's text alternative");
+    expect(measure).not.toHaveBeenCalled();
+    measure.mockRestore();
+  });
+
+  it("updates whichever text alternative the figure has", () => {
+    figure.querySelector("[data-alt]")!.remove();
+    wide.querySelector("desc")!.remove();
+    expect(() => {
+      showState(figure, payload, "two");
+    }).not.toThrow();
+    expect(figure.dataset.state).toBe("two");
   });
 
   it("leaves a named measure for the bench and the reader's devtools", () => {
@@ -119,6 +131,17 @@ describe("watchSizes, when a resize swaps the visible size", () => {
     expect(cx(compact)).toBe("90");
     expect(compact.querySelector("desc")?.textContent).toBe("Step two's text alternative");
     expect(compact.dataset.drawn).toBe("two");
+  });
+
+  it("leaves every size alone while the figure has no state it knows", () => {
+    delete figure.dataset.state;
+    watchSizes(figure, payload);
+    setBox(compact, { width: 360 });
+    expect(() => {
+      resized();
+    }).not.toThrow();
+    expect([wide.dataset.drawn, compact.dataset.drawn]).toEqual(["", ""]);
+    expect(cx(compact)).toBe("10");
   });
 
   it("leaves a size alone that already shows the current step", () => {
