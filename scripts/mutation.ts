@@ -37,10 +37,16 @@ if (!process.argv.includes("--report-only")) {
   // behind, so they all go in one folder of their own, removed afterwards.
   const temp = mkdtempSync(join(tmpdir(), "revolving-door-test-mutation-"));
   try {
-    execFileSync(process.execPath, [join("node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run"], {
-      stdio: "inherit",
-      env: { ...process.env, TMPDIR: temp },
-    });
+    // Anything after `npm run mutation --` goes to Stryker, e.g. --concurrency 2 on a quiet machine.
+    const extra = process.argv.slice(2).filter((a) => a !== "--report-only");
+    execFileSync(
+      process.execPath,
+      [join("node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run", ...extra],
+      {
+        stdio: "inherit",
+        env: { ...process.env, TMPDIR: temp },
+      },
+    );
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }

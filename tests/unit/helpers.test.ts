@@ -1,5 +1,5 @@
 import { parseHTML } from "linkedom";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { chartIds, charts } from "../../src/charts/registry.ts";
 import { dayOrMonth, dayOrMonthEnd, DAY, formatDay, parseDay } from "../../src/charts/shared/dates.ts";
 import { formatCount } from "../../src/charts/shared/format.ts";
@@ -12,11 +12,8 @@ import { round, sizes } from "../../src/render/scene.ts";
 import { sceneToSvg } from "../../src/render/server.ts";
 import { FIXTURE } from "../support/fixture.ts";
 
-// Loaded in each test, not once for the file: a mutant is switched on per test (npm run mutation).
-let story: Story;
-beforeEach(() => {
-  story = loadStory(FIXTURE);
-});
+/** Loaded in the test that needs it, not once for the file: a mutant is switched on per test (npm run mutation). */
+const fixtureData = (): Story["data"] => loadStory(FIXTURE).data;
 
 describe("dates", () => {
   it("read YYYY-MM-DD and YYYY-MM (its first day) as UTC days, and print them as a newsroom does", () => {
@@ -124,7 +121,7 @@ describe("server-rendered SVG", () => {
 
 describe("the small multiples", () => {
   it("draw one panel per series with rows, each described in words from its rows, first to last", () => {
-    const multiples = smallMultiples(story.data);
+    const multiples = smallMultiples(fixtureData());
     expect(multiples.map((m) => m.series)).toEqual(["recognised-total", "journalists", "deaths"]);
     expect(multiples.map((m) => m.alt)).toEqual([
       "People recognised as political prisoners since 2020: 1,200 on 31 Jan 2025; 1,250 on 30 Apr 2025.",
@@ -135,7 +132,7 @@ describe("the small multiples", () => {
   });
 
   it("are SVGs hidden from assistive technology (the panel's alt text speaks for them), labelled with the last value", () => {
-    const multiples = smallMultiples(story.data);
+    const multiples = smallMultiples(fixtureData());
     for (const m of multiples) {
       const svg = parseHTML(`<!doctype html><html><body>${m.svg}</body></html>`).document.querySelector("svg")!;
       expect(svg.getAttribute("aria-hidden")).toBe("true");
@@ -146,11 +143,9 @@ describe("the small multiples", () => {
   });
 
   it("leave out a series with no rows", () => {
-    expect(
-      smallMultiples({ ...story.data, facts: story.data.facts.filter((f) => f.series !== "deaths") }).map(
-        (m) => m.series,
-      ),
-    ).toEqual(["recognised-total", "journalists"]);
+    const data = fixtureData();
+    const facts = data.facts.filter((f) => f.series !== "deaths");
+    expect(smallMultiples({ ...data, facts }).map((m) => m.series)).toEqual(["recognised-total", "journalists"]);
   });
 });
 
@@ -166,7 +161,7 @@ describe("the data's reach and the chart registry", () => {
     expect(latestDate({ ...data, concessions: [{ date: "2025-04-02" }] } as never)).toBe("2025-04-02");
     expect(latestDate({ ...data, recognitions: [{ period_end: "2025-05-31" }] } as never)).toBe("2025-05-31");
     expect(latestDate({ held: [], releases: [], recognitions: [], concessions: [] })).toBe("");
-    expect(latestDate(story.data)).toBe("2025-05-31");
+    expect(latestDate(fixtureData())).toBe("2025-05-31");
   });
 
   it("lists every chart by its id", () => {
