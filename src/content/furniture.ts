@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ContentProblem } from "./errors.ts";
 import { readFrontMatter } from "./frontmatter.ts";
 import type { Dataset } from "../data/load.ts";
-import { bindNumbers, markdownToHtml, parseMarkdown } from "./markdown.ts";
+import { checkAndBindProse, markdownToHtml, parseMarkdown } from "./markdown.ts";
 
 /** What surrounds a chart wherever it appears (story, embed): written by editors in content/charts/<id>.md. */
 export interface Furniture {
@@ -40,6 +40,6 @@ export function parseFurniture(source: string, file: string, id: string, data: D
   problems.push(...fm.problems);
   if (!fm.data) return undefined;
   const notes = parseMarkdown(fm.body).children;
-  bindNumbers(notes, data, file, problems);
+  checkAndBindProse(notes, data, file, problems);
   return { id, ...fm.data, notesHtml: markdownToHtml(notes) };
 }
