@@ -4,6 +4,7 @@ import { charts } from "../charts/registry.ts";
 import { loadDataset, type Dataset } from "../data/load.ts";
 import { loadCorrections, type CorrectionLog } from "./corrections.ts";
 import { ContentError, type ContentProblem } from "./errors.ts";
+import { drawEveryState } from "./draw-check.ts";
 import { parseFurniture, type Furniture } from "./furniture.ts";
 import { checkPageIds, sectionIdOf, suggestSectionFile } from "./page-ids.ts";
 import { displayPath } from "./paths.ts";
@@ -125,4 +126,15 @@ export function loadStory(contentDir = currentContentDir()): Story {
   }
   if (all.length) throw new ContentError(all);
   return { data, corrections, sections, furniture };
+}
+
+/**
+ * Everything the build would find wrong before it writes a file: loadStory's checks, then every
+ * chart state laid out (draw-check.ts). `npm run check` and the build both run this.
+ */
+export function checkStory(contentDir = currentContentDir()): Story {
+  const story = loadStory(contentDir);
+  const problems = drawEveryState(story);
+  if (problems.length) throw new ContentError(problems);
+  return story;
 }
