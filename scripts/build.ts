@@ -8,7 +8,14 @@ import { embedAncestors, headersFile } from "./lib/host-headers.ts";
 import { locateRoute } from "./lib/locate-route.ts";
 import { checkPageWeight } from "./lib/page-weight.ts";
 import { publicOrigin } from "./lib/public-origin.ts";
-import { newVersionFolder, planPublish, publish, publishLayout, recoverInterrupted } from "./lib/publish.ts";
+import {
+  newVersionFolder,
+  planPublish,
+  publish,
+  PublishFailed,
+  publishLayout,
+  recoverInterrupted,
+} from "./lib/publish.ts";
 
 /**
  * `npm run build [-- --wait]`: check the public address and content/ first, take the project's
@@ -32,7 +39,7 @@ function stop(message: string, code = 1): never {
 
 /** What readers are being served now, for messages about a build that published nothing. */
 const published = (): string =>
-  existsSync(layout.out) ? `${name}/ is unchanged.` : `There is no published site in ${name}/ yet.`;
+  existsSync(layout.out) ? `${name}/ is unchanged.` : `there is no published site in ${name}/ yet.`;
 
 /** Checks content/; on a mistake, stops with every problem found. */
 async function validate(): Promise<Story> {
@@ -117,7 +124,14 @@ if (weight.problem) {
   stop(weight.problem.replace("Nothing was published.", `Nothing was published; ${published()}`));
 }
 
-const result = publish(layout, version, plan.strategy);
+let result: ReturnType<typeof publish>;
+try {
+  result = publish(layout, version, plan.strategy);
+} catch (error) {
+  if (!(error instanceof PublishFailed)) throw error;
+  rmSync(version, { recursive: true, force: true });
+  stop(`Build stopped: ${error.message}`);
+}
 for (const warning of result.warnings) console.warn(`Warning: ${warning}`);
 console.log(
   `Built the story into ${layout.out} (published ${result.strategy === "link" ? "by switching the link" : "in place"}).`,

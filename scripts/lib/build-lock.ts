@@ -152,26 +152,21 @@ export async function acquireBuildLock(
     waited = true;
     await sleep(250);
   }
-  let released = false;
+  const signals = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    release();
+    process.exit(128 + signals[signal as keyof typeof signals]);
+  };
   const release = (): void => {
-    if (released) return;
-    released = true;
+    process.off("exit", release);
+    for (const signal of Object.keys(signals)) process.off(signal, onSignal);
     if (readOwner(lockDir)?.pid !== process.pid) return;
     const trash = `${lockDir}.released-${process.pid}`;
     renameSync(lockDir, trash);
     rmSync(trash, { recursive: true, force: true });
   };
-  process.once("exit", release);
-  for (const [signal, number] of [
-    ["SIGINT", 2],
-    ["SIGTERM", 15],
-    ["SIGHUP", 1],
-  ] as const) {
-    process.once(signal, () => {
-      release();
-      process.exit(128 + number);
-    });
-  }
+  process.on("exit", release);
+  for (const signal of Object.keys(signals)) process.on(signal, onSignal);
   return { waited, release };
 }
 

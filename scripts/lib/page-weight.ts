@@ -72,7 +72,7 @@ function overBudget(what: string, bytes: number, budget: number, parts: { label:
     `Build stopped: ${what} would be ${megabytes(bytes)}, over its budget of ${megabytes(budget)} (see "Page weight" in the README). Nothing was published.`,
     "  The largest parts:",
     ...largest.map((p) => `    ${megabytes(p.bytes).padStart(8)}  ${p.label}`),
-    "  fix:   Every data row a chart draws is drawn into the page once per step, and every step adds images and an embed page. Keep in content/data/ the rows the story shows (a date a day where the chart shows months is too many), or spread the steps across fewer states.",
+    "  fix:   Each data row a chart draws goes into the page once for every step of its section, and each step adds images and an embed page. Keep in content/data/ only the rows the story shows (a count for every day, where the chart shows months, is too many), or use fewer steps.",
   ].join("\n");
 }
 
@@ -107,7 +107,8 @@ export function checkPageWeight(site: string, story: Story): { report: string[];
       tooBig.path === "/"
         ? sectionShares(html, story)
         : [{ label: chart ? chartLabel(chart, story) : tooBig.path, bytes: tooBig.bytes }];
-    return { report, problem: overBudget(`the page ${tooBig.path}`, tooBig.bytes, BUDGETS.page, parts) };
+    const what = tooBig.path === "/" ? "the story page" : `the page ${tooBig.path}`;
+    return { report, problem: overBudget(what, tooBig.bytes, BUDGETS.page, parts) };
   }
   if (total > BUDGETS.site)
     return { report, problem: overBudget("the whole site", total, BUDGETS.site, chartShares(site, story)) };

@@ -78,6 +78,9 @@ function writable(path: string): boolean {
   }
 }
 
+/** Why a finished version could not be published, in words for the build's message. */
+export class PublishFailed extends Error {}
+
 const folders = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())
@@ -89,6 +92,7 @@ const folders = (dir: string): string[] =>
  */
 export function planPublish(layout: PublishLayout): { strategy: Strategy } | { problem: string } {
   const parent = dirname(layout.out);
+  mkdirSync(parent, { recursive: true });
   const name = basename(layout.out);
   // A link we did not make (dist -> /srv/www/story) names the folder to publish into: fill it in place.
   const foreignLink = isSymlink(layout.out) && currentVersion(layout) === undefined;
@@ -241,8 +245,22 @@ export function publish(
     }
     if (replaced && !exists(layout.out)) renameSync(replaced, layout.out);
   }
-  mkdirSync(linkTarget(layout.out), { recursive: true });
-  replaceInPlace(version, linkTarget(layout.out));
+  const target = linkTarget(layout.out);
+  const name = basename(layout.out);
+  mkdirSync(target, { recursive: true });
+  const locked = [target, ...folders(target)].filter((dir) => !writable(dir));
+  if (locked.length > 0) {
+    throw new PublishFailed(
+      `${name}/ could not be replaced (it cannot be moved), nor filled in place: this user cannot write to ${locked[0]!}. Nothing was published; ${name}/ is unchanged.\n  fix:   Give the build's user write access to ${name}/ and everything in it.`,
+    );
+  }
+  try {
+    replaceInPlace(version, target);
+  } catch (error) {
+    throw new PublishFailed(
+      `${name}/ was being replaced in place when this failed: ${error instanceof Error ? error.message : String(error)}. It may now mix the old and new versions.\n  fix:   Put right the cause, then build again.`,
+    );
+  }
   tryRemove(version, warnings);
   return { strategy: "in place", warnings };
 }
