@@ -15,6 +15,7 @@ import {
   PublishFailed,
   publishLayout,
   recoverInterrupted,
+  swapWasInterrupted,
 } from "./lib/publish.ts";
 
 /**
@@ -55,10 +56,11 @@ async function validate(): Promise<Story> {
 }
 
 /**
- * Puts right what an interrupted build left (see recoverInterrupted) when no other build is
- * running, so that a build stopped by content still leaves the site served and says so truly.
+ * Puts back a site an interrupted swap left out of dist/ (see recoverInterrupted) when no other
+ * build is running, so that a build stopped by content still leaves the site served.
  */
 async function recoverIfFree(): Promise<void> {
+  if (!swapWasInterrupted(layout)) return;
   try {
     const held = await acquireBuildLock(lockDir, layout.out, { wait: false });
     for (const note of recoverInterrupted(layout)) console.log(note);

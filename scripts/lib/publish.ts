@@ -139,6 +139,11 @@ function currentVersion(layout: PublishLayout): string | undefined {
   return isSymlink(layout.out) && dirname(target) === resolve(layout.versions) ? target : undefined;
 }
 
+/** Whether an interrupted build of the earlier two-rename kind left the site out of dist/. */
+export function swapWasInterrupted(layout: PublishLayout): boolean {
+  return existsSync(`${layout.out}-previous`) && !exists(layout.out);
+}
+
 /**
  * Puts right what an interrupted build left, before this one starts: the site restored from
  * dist-previous/ if a build of the earlier two-rename kind died between its renames, and
