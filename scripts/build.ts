@@ -72,6 +72,7 @@ async function recoverIfFree(): Promise<void> {
 
 const origin = publicOrigin(process.env);
 if ("problem" in origin) stop(origin.problem, 2);
+process.env.REVOLVING_DOOR_SITE = origin.origin;
 const ancestors = embedAncestors(process.env);
 if ("problem" in ancestors) stop(ancestors.problem, 2);
 
@@ -119,11 +120,11 @@ try {
 const entries = readdirSync(version, { withFileTypes: true }).map((e) => ({ name: e.name, folder: e.isDirectory() }));
 writeFileSync(join(version, "_headers"), headersFile(entries, ancestors.value));
 
-const weight = checkPageWeight(version, story);
+const weight = checkPageWeight(version, story, published());
 for (const line of weight.report) console.log(line);
 if (weight.problem) {
   rmSync(version, { recursive: true, force: true });
-  stop(weight.problem.replace("Nothing was published.", `Nothing was published; ${published()}`));
+  stop(weight.problem);
 }
 
 let result: ReturnType<typeof publish>;

@@ -66,18 +66,27 @@ function chartShares(site: string, story: Story): { label: string; bytes: number
 const chartLabel = (chart: string, story: Story): string =>
   `${story.sections.find((s) => s.chart === chart)?.file ?? `content/charts/${chart}.md`} (${dataBehind(chart, story)})`;
 
-function overBudget(what: string, bytes: number, budget: number, parts: { label: string; bytes: number }[]): string {
+function overBudget(
+  what: string,
+  bytes: number,
+  budget: number,
+  parts: { label: string; bytes: number }[],
+  published: string,
+): string {
   const largest = [...parts].sort((a, b) => b.bytes - a.bytes).slice(0, 3);
   return [
-    `Build stopped: ${what} would be ${megabytes(bytes)}, over its budget of ${megabytes(budget)} (see "Page weight" in the README). Nothing was published.`,
+    `Build stopped: ${what} would be ${megabytes(bytes)}, over its budget of ${megabytes(budget)} (see "Page weight" in the README). Nothing was published; ${published}`,
     "  The largest parts:",
     ...largest.map((p) => `    ${megabytes(p.bytes).padStart(8)}  ${p.label}`),
     "  fix:   Each data row a chart draws goes into the page once for every step of its section, and each step adds images and an embed page. Keep in content/data/ only the rows the story shows (a count for every day, where the chart shows months, is too many), or use fewer steps.",
   ].join("\n");
 }
 
-/** Measures a built site; returns lines to report and, past a budget, the message that stops the build. */
-export function checkPageWeight(site: string, story: Story): { report: string[]; problem?: string } {
+/**
+ * Measures a built site; returns lines to report and, past a budget, the message that stops the
+ * build. `published` says what readers are served meanwhile, e.g. "dist/ is unchanged."
+ */
+export function checkPageWeight(site: string, story: Story, published: string): { report: string[]; problem?: string } {
   const pages: Weight[] = files(site)
     .filter((f) => f.endsWith(".html"))
     .map((f) => {
@@ -108,9 +117,9 @@ export function checkPageWeight(site: string, story: Story): { report: string[];
         ? sectionShares(html, story)
         : [{ label: chart ? chartLabel(chart, story) : tooBig.path, bytes: tooBig.bytes }];
     const what = tooBig.path === "/" ? "the story page" : `the page ${tooBig.path}`;
-    return { report, problem: overBudget(what, tooBig.bytes, BUDGETS.page, parts) };
+    return { report, problem: overBudget(what, tooBig.bytes, BUDGETS.page, parts, published) };
   }
   if (total > BUDGETS.site)
-    return { report, problem: overBudget("the whole site", total, BUDGETS.site, chartShares(site, story)) };
+    return { report, problem: overBudget("the whole site", total, BUDGETS.site, chartShares(site, story), published) };
   return { report };
 }

@@ -12,6 +12,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from "node:fs";
 import { basename, dirname, join, relative, resolve } from "node:path";
 
@@ -21,8 +22,10 @@ import { basename, dirname, join, relative, resolve } from "node:path";
  * The default ("link"): every build writes into its own folder, dist-versions/<time>-<pid>/, and
  * dist becomes a symbolic link to it. Publishing is one rename of a new link over the old one,
  * which is atomic: a web server reading dist/ sees the old version or the new one, never a mix and
- * never nothing. The old version's folder is deleted afterwards; if that fails (dist/ not writable
- * by this user), the build warns and goes on, and later builds try again.
+ * never nothing. The version it replaced is kept until the next build publishes, for readers
+ * part-way through loading a page and for a rollback (point the link back); older ones are
+ * deleted. If one cannot be (dist/ not writable by this user), the build warns and goes on, and
+ * later builds try again.
  *
  * "in place", when dist/ cannot be replaced: a mount point (a volume handed to a web server), or a
  * system without symbolic links. The new version's files are copied in (each file written beside
@@ -125,8 +128,28 @@ function tryRemove(path: string, warnings: string[]): void {
     rmSync(path, { recursive: true, force: true });
   } catch (error) {
     warnings.push(
-      `Could not delete ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}): it is an old version and no longer published. Delete it when convenient; the next build tries again.`,
+      `Could not delete ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}): it is an old version, no longer published. Delete it when convenient; the next build tries again.`,
     );
+  }
+}
+
+/** A file in dist-versions/ naming the version published before the current one, which is kept. */
+const PREVIOUS_MARK = ".previous";
+
+function previousVersion(layout: PublishLayout): string | undefined {
+  try {
+    return join(layout.versions, readFileSync(join(layout.versions, PREVIOUS_MARK), "utf8").trim());
+  } catch {
+    return undefined;
+  }
+}
+
+/** Deletes every version but those kept, warning about any it cannot delete. */
+function prune(layout: PublishLayout, keep: readonly (string | undefined)[], warnings: string[]): void {
+  if (!existsSync(layout.versions)) return;
+  for (const entry of readdirSync(layout.versions)) {
+    const path = join(layout.versions, entry);
+    if (entry !== PREVIOUS_MARK && !keep.includes(path)) tryRemove(path, warnings);
   }
 }
 
@@ -167,12 +190,7 @@ export function recoverInterrupted(layout: PublishLayout): string[] {
     );
     rmSync(layout.out);
   }
-  if (existsSync(layout.versions)) {
-    for (const entry of readdirSync(layout.versions)) {
-      const path = join(layout.versions, entry);
-      if (path !== current) tryRemove(path, notes);
-    }
-  }
+  prune(layout, [current, previousVersion(layout)], notes);
   return notes;
 }
 
@@ -245,7 +263,8 @@ export function publish(
       }
     }
     if (switchLink(layout, version)) {
-      if (replaced) tryRemove(replaced, warnings);
+      if (replaced) writeFileSync(join(layout.versions, PREVIOUS_MARK), basename(replaced));
+      prune(layout, [version, replaced], warnings);
       return { strategy, warnings };
     }
     if (replaced && !exists(layout.out)) renameSync(replaced, layout.out);

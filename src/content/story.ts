@@ -98,7 +98,7 @@ export function parseSection(
   );
   const broken = brokenStepOpenings(sourceLines, stepLines, file);
   if (broken.length) {
-    // The rest of the section is not what the editor wrote until the step opens: say only this.
+    // Until the step opens, the parser misreads the rest of the section: other messages would mislead.
     problems.push(...broken);
     return undefined;
   }

@@ -52,7 +52,9 @@ describe("a build publishes one complete version", () => {
     expect(build.code).toBe(0);
     expect(build.stdout).toMatch(/Built the story into .*dist \(published by switching the link\)\./);
     expect(lstatSync(out).isSymbolicLink()).toBe(true);
-    expect(readdirSync(join(root, "dist-versions"))).toEqual([basename(realpathSync(out))]);
+    const current = basename(realpathSync(out));
+    // The plain folder it replaced is kept as the previous version until the next build.
+    expect(readdirSync(join(root, "dist-versions")).sort()).toEqual([".previous", current, `${current}-replaced`]);
     expect(existsSync(join(out, "stale.html"))).toBe(false);
     expect(readdirSync(root).sort()).toEqual(["dist", "dist-versions"]);
   });

@@ -1,12 +1,10 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { promisify } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { acquireBuildLock, BuildLocked, lockedMessage, type LockOwner } from "../../scripts/lib/build-lock.ts";
 
-const run = promisify(execFile);
 const folders: string[] = [];
 const children: ChildProcess[] = [];
 
@@ -108,16 +106,30 @@ describe("the build lock", () => {
     const lockDir = lockPath();
     heldBy(lockDir, 2 ** 22 + 12345); // beyond any live process id
     const module = resolve("scripts/lib/build-lock.ts");
+    // Each contender says whether it got the lock; the winner holds it until every one has answered.
     const contender = `
       import { acquireBuildLock } from ${JSON.stringify(module)};
-      try { await acquireBuildLock(${JSON.stringify(lockDir)}, "/srv/dist", { wait: false }); console.log("acquired"); await new Promise((r) => setTimeout(r, 4000)); }
+      try { await acquireBuildLock(${JSON.stringify(lockDir)}, "/srv/dist", { wait: false }); console.log("acquired"); process.stdin.resume(); }
       catch { console.log("refused"); }`;
+    const contenders = Array.from({ length: 6 }, () => {
+      const child = spawn(process.execPath, ["--input-type=module", "-e", contender], {
+        stdio: ["pipe", "pipe", "inherit"],
+      });
+      children.push(child);
+      return child;
+    });
     const results = await Promise.all(
-      Array.from({ length: 6 }, () =>
-        run(process.execPath, ["--input-type=module", "-e", contender]).then((r) => r.stdout.trim()),
+      contenders.map(
+        (child) =>
+          new Promise<string>((answered) => {
+            child.stdout.once("data", (data: Buffer) => {
+              answered(data.toString().trim());
+            });
+          }),
       ),
     );
+    for (const child of contenders) child.stdin.end();
     expect(results.filter((r) => r === "acquired")).toHaveLength(1);
     expect(results.filter((r) => r === "refused")).toHaveLength(5);
-  });
+  }, 30_000);
 });

@@ -70,7 +70,7 @@ function immutable(path: string): void {
 }
 
 describe("publishing a finished build", () => {
-  it("switches dist to the new version with one link, and removes the old version", () => {
+  it("switches dist to the new version with one link, keeps the version before it, and deletes older ones", () => {
     const layout = project();
     expect(planPublish(layout)).toEqual({ strategy: "link" });
     const first = version(layout, "v1", { "index.html": "one", "embed/a/index.html": "a1" });
@@ -80,8 +80,11 @@ describe("publishing a finished build", () => {
     const second = version(layout, "v2", { "index.html": "two" });
     expect(publish(layout, second, "link")).toEqual({ strategy: "link", warnings: [] });
     expect(realpathSync(layout.out)).toBe(realpathSync(second));
-    expect(existsSync(first)).toBe(false);
     expect(existsSync(join(layout.out, "embed"))).toBe(false);
+    // Readers part-way through loading version 1 still get its files, until the next build.
+    expect(readFileSync(join(first, "index.html"), "utf8")).toBe("one");
+    publish(layout, version(layout, "v3", { "index.html": "three" }), "link");
+    expect(readdirSync(layout.versions).sort()).toEqual([".previous", "v2", "v3"]);
   });
 
   it("takes over a plain dist/ folder left by an older build", () => {
@@ -89,24 +92,25 @@ describe("publishing a finished build", () => {
     site(layout.out, { "index.html": "old" });
     publish(layout, version(layout, "v1", { "index.html": "new" }), "link");
     expect(read(layout, "index.html")).toBe("new");
-    expect(readdirSync(layout.versions)).toEqual(["v1"]);
+    expect(readdirSync(layout.versions).sort()).toEqual([".previous", "v1", "v1-replaced"]);
   });
 
   it.runIf(isRoot)(
-    "case 20: publishes, and warns instead of failing, when the old version cannot be deleted; later builds too",
+    "case 20: publishes, and warns instead of failing, when an old version cannot be deleted; later builds too",
     () => {
       const layout = project();
       site(layout.out, { "index.html": "old", "data/held.csv": "x" });
       immutable(join(layout.out, "data", "held.csv"));
-      const result = publish(layout, version(layout, "v1", { "index.html": "new" }), "link");
-      expect(read(layout, "index.html")).toBe("new");
+      publish(layout, version(layout, "v1", { "index.html": "new" }), "link");
+      const result = publish(layout, version(layout, "v2", { "index.html": "newer" }), "link");
+      expect(read(layout, "index.html")).toBe("newer");
       expect(result.warnings.join("\n")).toMatch(
-        /Could not delete .*dist-versions\/v1-replaced \(EPERM\): it is an old version and no longer published/,
+        /Could not delete .*dist-versions\/v1-replaced \(EPERM\): it is an old version, no longer published/,
       );
       // The next build starts by clearing old versions: it warns again, and goes on.
       expect(recoverInterrupted(layout).join("\n")).toMatch(/Could not delete .*v1-replaced/);
-      publish(layout, version(layout, "v2", { "index.html": "newer" }), "link");
-      expect(read(layout, "index.html")).toBe("newer");
+      publish(layout, version(layout, "v3", { "index.html": "newest" }), "link");
+      expect(read(layout, "index.html")).toBe("newest");
     },
   );
 
