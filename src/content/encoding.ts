@@ -11,8 +11,6 @@ import { characterCount } from "./hidden-characters.ts";
  * stripped: Excel's "CSV UTF-8" and Windows Notepad write one.
  */
 
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
 const hasPrefix = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
 
 /** The allowed range of the second byte after each lead byte (RFC 3629): no overlongs, no surrogates. */
@@ -103,8 +101,8 @@ export function decodeContent(bytes: Uint8Array, file: string): { text: string }
   const utf16 = utf16Flavour(bytes);
   const bad = utf16 ? 0 : firstInvalidUtf8(bytes);
   if (bad === -1) {
-    const body = hasPrefix(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
-    return { text: new TextDecoder("utf-8").decode(body) };
+    // TextDecoder drops a leading byte-order mark itself (its ignoreBOM option is off by default).
+    return { text: new TextDecoder("utf-8").decode(bytes) };
   }
   const encoding = likelyEncoding(bytes);
   if (utf16) {
