@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import { defineConfig } from "eslint/config";
 
 export default defineConfig(
-  { ignores: ["dist/", "dist-staging/", ".astro/", "node_modules/", "tests/snapshots/__svg__/", "bench/results/"] },
+  { ignores: ["dist/", "dist-*/", ".astro/", "node_modules/", "tests/snapshots/__svg__/", "bench/results/"] },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

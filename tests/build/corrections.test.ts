@@ -15,7 +15,12 @@ describe("a correction in content/corrections.csv", () => {
     );
     const out = join(mkdtempSync(join(tmpdir(), "revolving-door-corrections-")), "dist");
     execFileSync(process.execPath, ["scripts/build.ts"], {
-      env: { ...process.env, REVOLVING_DOOR_CONTENT_DIR: copy.dir, REVOLVING_DOOR_DIST: out },
+      env: {
+        ...process.env,
+        REVOLVING_DOOR_CONTENT_DIR: copy.dir,
+        REVOLVING_DOOR_DIST: out,
+        REVOLVING_DOOR_SITE: "https://revolving-door.test",
+      },
       stdio: "pipe",
     });
     const page = (path: string): Document => parseHTML(readFileSync(join(out, path), "utf8")).document;

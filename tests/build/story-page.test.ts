@@ -86,13 +86,17 @@ describe("a build with bad content", () => {
     let output = "";
     try {
       execFileSync(process.execPath, ["scripts/build.ts"], {
-        env: { ...process.env, REVOLVING_DOOR_CONTENT_DIR: copy.dir },
+        env: {
+          ...process.env,
+          REVOLVING_DOOR_CONTENT_DIR: copy.dir,
+          REVOLVING_DOOR_SITE: "https://revolving-door.test",
+        },
         stdio: "pipe",
       });
     } catch (error) {
       output = String((error as { stderr: Buffer }).stderr);
     }
-    expect(output).toContain("Build stopped: content/ has 1 problem(s). Nothing was published.");
+    expect(output).toContain("Build stopped: content/ has 1 problem(s). Nothing was published; dist/ is unchanged.");
     expect(output).toMatch(/held\.csv:\d+:2: count is not a whole number\n {2}field: count\n {2}value: "1184\.5"/);
     expect(statSync(join(DIST, "index.html")).mtimeMs).toBe(before);
   });
