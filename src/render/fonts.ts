@@ -146,7 +146,9 @@ export async function embeddedFontFaces(text: string, weights: readonly Weight[]
   const chars = [...new Set(text)].join("");
   const rules: string[] = [];
   for (const subset of SUBSETS) {
-    const used = Array.from(chars).filter((c) => subsetOf(c) === subset).join("");
+    const used = Array.from(chars)
+      .filter((c) => subsetOf(c) === subset)
+      .join("");
     if (!used) continue;
     for (const weight of weights) {
       const woff2 = await subsetFont(readFileSync(fontFile(subset, weight, "woff2")), used, { targetFormat: "woff2" });

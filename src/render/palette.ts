@@ -1,8 +1,8 @@
-import postcss, { type Root } from "postcss";
+import postcss from "postcss";
 
 /*
- * The chart palette lives in one place, chart.css, as CSS custom properties (light on :root, dark in
- * a prefers-color-scheme block). Files that leave the page (share cards, downloadable SVGs) cannot
+ * The chart palette lives in one place, chart.css, as CSS custom properties on :root whose values
+ * are light-dark(light, dark). Files that leave the page (share cards, downloadable SVGs) cannot
  * rely on custom properties or on the reader's theme: librsvg does not resolve var(), and a
  * producer exporting from a dark desktop must still get the light chart. This module reads the
  * palette and writes a stylesheet with every colour resolved.
@@ -10,45 +10,66 @@ import postcss, { type Root } from "postcss";
 
 export type Theme = "light" | "dark";
 
-const DARK_QUERY = /prefers-color-scheme:\s*dark/;
+/** Splits "a, b" at its top-level comma (colours such as rgb(…) keep theirs). */
+function splitTopLevel(value: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of value) {
+    if (char === "(") depth++;
+    if (char === ")") depth--;
+    if (char === "," && depth === 0) {
+      parts.push(current.trim());
+      current = "";
+    } else current += char;
+  }
+  parts.push(current.trim());
+  return parts;
+}
 
-/** Custom properties of one theme: the :root rules outside any media query, then (dark) those inside the dark query. */
+/** Picks one theme's side of every light-dark(light, dark) in a value. */
+export function pickTheme(value: string, theme: Theme): string {
+  const start = value.indexOf("light-dark(");
+  if (start < 0) return value;
+  let depth = 0;
+  let end = start + "light-dark(".length;
+  for (; end < value.length; end++) {
+    if (value[end] === "(") depth++;
+    if (value[end] === ")") {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  const [light = "", dark = ""] = splitTopLevel(value.slice(start + "light-dark(".length, end));
+  return pickTheme(value.slice(0, start) + (theme === "light" ? light : dark) + value.slice(end + 1), theme);
+}
+
+/** The custom properties on :root, for one theme. */
 export function customProperties(css: string, theme: Theme): Map<string, string> {
-  const root = postcss.parse(css);
   const props = new Map<string, string>();
-  const collect = (container: Root | postcss.AtRule): void => {
-    container.each((node) => {
-      if (node.type === "rule" && node.selectors.includes(":root"))
-        node.walkDecls(/^--/, (decl) => {
-          props.set(decl.prop, decl.value.trim());
-        });
-    });
-  };
-  collect(root);
-  if (theme === "dark")
-    root.walkAtRules("media", (rule) => {
-      if (DARK_QUERY.test(rule.params)) collect(rule);
-    });
+  postcss.parse(css).each((node) => {
+    if (node.type === "rule" && node.selectors.includes(":root"))
+      node.walkDecls(/^--/, (decl) => {
+        props.set(decl.prop, pickTheme(decl.value.trim(), theme));
+      });
+  });
   return props;
 }
 
 /** Replaces every var(--name[, fallback]) in a value with the property's value, recursively. */
 export function resolveVars(value: string, props: Map<string, string>, depth = 0): string {
   if (depth > 8) throw new Error(`custom properties refer to each other in a loop: ${value}`);
-  const resolved = value.replace(
-    /var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*(?:\([^()]*\))?[^()]*))?\)/g,
-    (_, name: string, fallback?: string) => {
-      const found = props.get(name) ?? fallback;
-      if (found === undefined) throw new Error(`chart.css uses ${name}, which it does not define`);
-      return found.trim();
-    },
-  );
+  const resolved = value.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)/g, (_, name: string, fallback?: string) => {
+    const found = props.get(name) ?? fallback;
+    if (found === undefined) throw new Error(`chart.css uses ${name}, which it does not define`);
+    return found.trim();
+  });
   return resolved.includes("var(") ? resolveVars(resolved, props, depth + 1) : resolved;
 }
 
 /**
- * The chart stylesheet with the light palette written into every rule: no custom properties, no
- * dark-mode block, no container or media queries (a standalone file has one size and one theme).
+ * The chart stylesheet with one theme's palette (light by default) written into every rule: no
+ * custom properties and no container or media queries (a standalone file has one size and one theme).
  */
 export function resolvedStylesheet(css: string, theme: Theme = "light"): string {
   const props = customProperties(css, theme);
@@ -56,18 +77,14 @@ export function resolvedStylesheet(css: string, theme: Theme = "light"): string 
   root.walkAtRules((rule) => {
     rule.remove();
   });
-  root.walkRules((rule) => {
-    if (rule.selectors.includes(":root"))
-      rule.walkDecls(/^--/, (decl) => {
-        decl.remove();
-      });
-    if (rule.nodes.length === 0) rule.remove();
-  });
-  root.walkDecls((decl) => {
-    if (decl.value.includes("var(")) decl.value = resolveVars(decl.value, props);
-  });
   root.walkComments((comment) => {
     comment.remove();
+  });
+  root.walkRules((rule) => {
+    if (rule.selectors.includes(":root")) rule.remove();
+  });
+  root.walkDecls((decl) => {
+    decl.value = pickTheme(resolveVars(decl.value, props), theme);
   });
   return root.toString().replace(/\s*\n\s*/g, "");
 }

@@ -7,7 +7,8 @@ import { embeddedFontFaces, useStoryFontInSharp } from "../../../render/fonts.ts
 import { customProperties, resolvedStylesheet } from "../../../render/palette.ts";
 import { sceneToSvg } from "../../../render/server.ts";
 import { sizes, type SizeName } from "../../../render/scene.ts";
-import { chartStates, scenesFor } from "../../../story/figure-model.ts";
+import { embedEntries } from "../../../story/embeds.ts";
+import { scenesFor } from "../../../story/figure-model.ts";
 import { getStory } from "../../../story/story.ts";
 
 /**
@@ -18,7 +19,8 @@ import { getStory } from "../../../story/story.ts";
  */
 export const getStaticPaths = (() => {
   const story = getStory();
-  return chartStates(story).flatMap(({ chart, step, alt, state }) => {
+  // Every state an embed can show: each step's, and each chart's default ("default-…").
+  return embedEntries(story).flatMap(({ chart, step = "default", alt, state }) => {
     const scenes = scenesFor(story, chart, state);
     const furniture = story.furniture[chart]!;
     const module = charts[chart]!;

@@ -1,0 +1,10 @@
+import type { Scene } from "./scene.ts";
+
+/**
+ * The legend entries a figure shows for a state: those its scenes draw (the union over the size
+ * variants, which can differ in what fits), or undefined when a chart does not say, which shows all.
+ */
+export function drawnLegend(scenes: readonly Pick<Scene, "legend">[]): string[] | undefined {
+  if (scenes.every((s) => s.legend === undefined)) return undefined;
+  return [...new Set(scenes.flatMap((s) => s.legend ?? []))];
+}
