@@ -7,6 +7,7 @@ import { sceneToSvg } from "./server.ts";
 /** Share-card size: what social networks and oEmbed consumers expect. */
 export const CARD = { width: 1200, height: 630 } as const;
 const PAD = 48;
+const ACCENT = 8;
 /** The left column holds the words (title, legend, source); the chart fills the right. */
 const COLUMN = 380;
 const GUTTER = 32;
@@ -153,6 +154,8 @@ export function cardSvg(
     `<style>${resolvedStylesheet(chartCss)}.card-chart,.card-title,.card-legend,.card-foot{font-family:"${FAMILY}",sans-serif}` +
     `.card-title,.card-legend{fill:${palette.get("--c-ink")}}.card-foot{fill:${palette.get("--c-ink-soft")}}</style>` +
     `<rect width="100%" height="100%" fill="${palette.get("--c-bg")}"/>` +
+    // The story's accent along the top: the card is recognisable as the story's in a feed.
+    `<rect width="100%" height="${ACCENT}" fill="${palette.get("--c-accent")}"/>` +
     textSvg(layout.title) +
     legendSvg +
     inner +

@@ -11,6 +11,13 @@ import subsetFont from "subset-font";
  */
 
 export const FAMILY = "Source Sans 3";
+/**
+ * The same files under a second name for chart text, loaded with font-display: swap. Page text uses
+ * FAMILY with font-display: optional (no reflow, CLS 0), which can keep the fallback for a whole
+ * visit; chart labels are placed by this typeface's measures, and an SVG cannot reflow, so the
+ * charts always switch to it once it arrives.
+ */
+export const CHART_FAMILY = "Source Sans 3 Charts";
 /** Weights the story uses: body and chart text, and bold for titles and strong labels. */
 export const WEIGHTS = [400, 700] as const;
 export type Weight = (typeof WEIGHTS)[number];
@@ -129,8 +136,13 @@ export function useStoryFontInSharp(): Promise<void> {
       `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
         `<include ignore_missing="yes">/etc/fonts/fonts.conf</include>` +
         `<dir>${dir}</dir><cachedir>${join(dir, "cache")}</cachedir>` +
-        `<match target="pattern"><test name="family"><string>${FAMILY}</string></test>` +
-        `<edit name="family" mode="assign" binding="strong"><string>${internal}</string></edit></match>` +
+        [FAMILY, CHART_FAMILY]
+          .map(
+            (name) =>
+              `<match target="pattern"><test name="family"><string>${name}</string></test>` +
+              `<edit name="family" mode="assign" binding="strong"><string>${internal}</string></edit></match>`,
+          )
+          .join("") +
         `</fontconfig>`,
     );
     process.env.FONTCONFIG_FILE = config;
@@ -153,7 +165,7 @@ export async function embeddedFontFaces(text: string, weights: readonly Weight[]
     for (const weight of weights) {
       const woff2 = await subsetFont(readFileSync(fontFile(subset, weight, "woff2")), used, { targetFormat: "woff2" });
       rules.push(
-        `@font-face{font-family:"${FAMILY}";font-weight:${weight};font-style:normal;` +
+        `@font-face{font-family:"${CHART_FAMILY}";font-weight:${weight};font-style:normal;` +
           `src:url(data:font/woff2;base64,${woff2.toString("base64")}) format("woff2");unicode-range:${unicodeRange(subset)}}`,
       );
     }

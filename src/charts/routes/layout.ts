@@ -94,10 +94,25 @@ class Curve {
   }
 }
 
-const text = (key: string, x: number, y: number, value: string, cls: string, anchor: Anchor = "start"): Mark => ({
+/** A label; `describes` lists the keys of the marks it names, which it may touch (data-for). */
+const text = (
+  key: string,
+  x: number,
+  y: number,
+  value: string,
+  cls: string,
+  anchor: Anchor = "start",
+  describes: string[] = [],
+): Mark => ({
   key,
   tag: "text",
-  attrs: { x: round(x), y: round(y), class: cls, "text-anchor": anchor },
+  attrs: {
+    x: round(x),
+    y: round(y),
+    class: cls,
+    "text-anchor": anchor,
+    ...(describes.length ? { "data-for": describes.join(" ") } : {}),
+  },
   text: value,
 });
 
@@ -127,9 +142,13 @@ function around(
       [x - d, y + d + ascent, "end", [-0.7, 0.7]],
       [x + d, y - d - descent, "start", [0.7, -0.7]],
       [x - d, y - d - descent, "end", [-0.7, -0.7]],
+      [x + d, y + d + ascent, "middle", [0.7, 0.7]],
+      [x - d, y + d + ascent, "middle", [-0.7, 0.7]],
+      [x + d, y - d - descent, "middle", [0.7, -0.7]],
+      [x - d, y - d - descent, "middle", [-0.7, -0.7]],
     );
   }
-  const score = (i: number, [dx, dy]: Point): number => Math.floor(i / 8) * 10 - (dx * prefer[0] + dy * prefer[1]);
+  const score = (i: number, [dx, dy]: Point): number => Math.floor(i / 12) * 10 - (dx * prefer[0] + dy * prefer[1]);
   return spots
     .map((spot, i) => ({ spot, k: score(i, spot[3]) }))
     .sort((a, b) => a.k - b.k)
@@ -221,7 +240,7 @@ export function layoutRoutes(data: Dataset, state: RoutesState, size: Size): Sce
   const city = state.city === "none" ? undefined : data.places.find((p) => p.id === state.city);
   const countryOf = (p: PlaceRow) => land.features.find((f) => geoContains(f, [p.lon, p.lat]));
   const lines: Mark[] = [];
-  const ends: { key: string; at: Point; gap: number; ahead: Point; value: string }[] = [];
+  const ends: { key: string; at: Point; gap: number; ahead: Point; value: string; describes: string[] }[] = [];
   const curves = new Map<string, { curve: Curve; width: number }>();
   const obstacles: Box[] = [];
   const legend = new Set<string>();
@@ -260,7 +279,14 @@ export function layoutRoutes(data: Dataset, state: RoutesState, size: Size): Sce
         tag: "circle",
         attrs: { cx: round(ex), cy: round(ey), r: 4.5, class: "destination" },
       });
-      ends.push({ key: `label-${id}`, at: [ex, ey], gap: 6, ahead: [dx, dy], value: say.to(count, named.name) });
+      ends.push({
+        key: `label-${id}`,
+        at: [ex, ey],
+        gap: 6,
+        ahead: [dx, dy],
+        value: say.to(count, named.name),
+        describes: [`route-${id}`, `city-${named.id}`],
+      });
       continue;
     }
     const head = Math.max(7, w * 1.3);
@@ -274,7 +300,14 @@ export function layoutRoutes(data: Dataset, state: RoutesState, size: Size): Sce
       },
     });
     obstacles.push({ x: tip[0] - head, y: tip[1] - head, width: 2 * head, height: 2 * head });
-    ends.push({ key: `label-${id}`, at: tip, gap: head, ahead: [dx, dy], value: say.into(count, route.place.name) });
+    ends.push({
+      key: `label-${id}`,
+      at: tip,
+      gap: head,
+      ahead: [dx, dy],
+      value: say.into(count, route.place.name),
+      describes: [`route-${id}`, `arrow-${id}`],
+    });
   }
 
   // People freed who did not leave: at Minsk, or, when the step says so, stopped at a border.
@@ -312,13 +345,14 @@ export function layoutRoutes(data: Dataset, state: RoutesState, size: Size): Sce
         },
       });
       obstacles.push(...stop.boxes(w + 4), { x: ex - 10, y: ey - 10, width: 20, height: 20 });
-      // Labelled on the far side from the route the others took: inside Belarus, where they stopped.
+      // Labelled beside its own line, on the far side from the route the others took.
       ends.push({
         key: "label-refused",
-        at: [ex, ey],
-        gap: 10,
+        at: stop.at(0.6),
+        gap: w / 2 + 4,
         ahead: [-cy / length, cx / length],
         value: say.refused(stayed.count),
+        describes: ["refused", "refused-bar"],
       });
       legend.add("route");
     } else {
@@ -329,7 +363,14 @@ export function layoutRoutes(data: Dataset, state: RoutesState, size: Size): Sce
         attrs: { cx: round(ox), cy: round(oy), r: round(r), class: "stayed" },
       });
       obstacles.push({ x: ox - r, y: oy - r, width: 2 * r, height: 2 * r });
-      ends.push({ key: "label-stayed", at: [ox, oy], gap: r + 4, ahead: [0, 1], value: say.stayed(stayed.count) });
+      ends.push({
+        key: "label-stayed",
+        at: [ox, oy],
+        gap: r + 4,
+        ahead: [0, 1],
+        value: say.stayed(stayed.count),
+        describes: ["stayed", "origin"],
+      });
       legend.add("stayed");
     }
   }
@@ -349,16 +390,17 @@ export function layoutRoutes(data: Dataset, state: RoutesState, size: Size): Sce
     fontSize: number,
     weight: 400 | 700,
     gap: number,
-    ahead?: Point,
+    ahead: Point,
+    describes: string[],
   ): void => {
     const spot = firstClear(around(at, value, fontSize, weight, gap, ahead), obstacles, frameBox);
     if (!spot) return;
     obstacles.push(spot.box);
-    labels.push(text(key, spot.x, spot.y, value, cls, spot.anchor));
+    labels.push(text(key, spot.x, spot.y, value, cls, spot.anchor, describes));
   };
   for (const end of ends)
-    place(end.key, end.at, end.value, "route-label strong", TYPE.label, 700, end.gap + 3, end.ahead);
-  place("origin-label", [ox, oy], origin.name, "route-label", TYPE.label, 400, 9, [1, -1]);
+    place(end.key, end.at, end.value, "route-label strong", TYPE.label, 700, end.gap + 3, end.ahead, end.describes);
+  place("origin-label", [ox, oy], origin.name, "route-label", TYPE.label, 400, 9, [1, -1], ["origin", "stayed"]);
 
   // Country names inside their own outline, where there is room; Belarus first and larger. They keep
   // clear of every route in the data, not just this step's, so they hold still from step to step.
