@@ -50,7 +50,7 @@ export function labelProblems(page: Page, root = "svg[data-size], svg.chart-svg"
         a.top + tolerance < b.bottom &&
         b.top + tolerance < a.bottom;
 
-      for (const svg of document.querySelectorAll<SVGSVGElement>(selector as string)) {
+      for (const svg of document.querySelectorAll<SVGSVGElement>(selector)) {
         if (!visible(svg)) continue;
         const frame = svg.getBoundingClientRect();
         // The glyphs' own box: the em box of getBoundingClientRect is taller than the ink, so trim it.
@@ -63,7 +63,7 @@ export function labelProblems(page: Page, root = "svg[data-size], svg.chart-svg"
         };
         const texts = [...svg.querySelectorAll<SVGTextElement>("text")].filter(visible);
         const marks = [...svg.querySelectorAll<SVGGeometryElement>("path, rect, circle, line, polygon")].filter(
-          (m) => visible(m) && !(ground as string[]).some((c) => m.classList.contains(c)),
+          (m) => visible(m) && !(ground).some((c) => m.classList.contains(c)),
         );
         const boxes = texts.map(textBox);
         texts.forEach((text, i) => {
