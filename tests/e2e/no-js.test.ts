@@ -19,10 +19,10 @@ describe("without JavaScript, on a phone", () => {
           const r = el.getBoundingClientRect();
           return el.checkVisibility() && r.bottom > 0 && r.top < innerHeight && r.width > 0 && r.height > 0;
         };
-        const charts = [...document.querySelectorAll<Element>("img.step-static, svg[data-size], figure.chart")].filter(
+        const charts = [...document.querySelectorAll("img.step-static, svg[data-size], figure.chart")].filter(
           inView,
         );
-        const content = [...document.querySelectorAll<Element>("p, li, h2, h3, img, svg[data-size], table")].filter(
+        const content = [...document.querySelectorAll("p, li, h2, h3, img, svg[data-size], table")].filter(
           inView,
         );
         const clash: string[] = [];
