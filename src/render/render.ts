@@ -39,7 +39,9 @@ function fadesThrough(node: SVGElement, m: Mark): boolean {
   if (m.tag === "text")
     return (
       (m.text !== undefined && node.textContent !== m.text) ||
-      ["x", "y", "text-anchor"].some((name) => m.attrs[name] !== undefined && node.getAttribute(name) !== String(m.attrs[name]))
+      ["x", "y", "text-anchor"].some(
+        (name) => m.attrs[name] !== undefined && node.getAttribute(name) !== String(m.attrs[name]),
+      )
     );
   const d = node.getAttribute("d");
   return m.tag === "path" && d !== null && m.attrs.d !== undefined && commands(d) !== commands(String(m.attrs.d));
@@ -91,7 +93,12 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
     // fresh mark instead of adopting one that is about to be removed.
     // It fades in the first half of the change, so old and new series are not seen as ghosts together.
     const exiting = marks.exit<Mark>().attr("data-key", null);
-    if (duration > 0) exiting.transition().duration(duration / 2).attr("opacity", 0).remove();
+    if (duration > 0)
+      exiting
+        .transition()
+        .duration(duration / 2)
+        .attr("opacity", 0)
+        .remove();
     else exiting.remove();
 
     const entered = marks

@@ -50,7 +50,12 @@ function style(cls: string): Map<string, string> {
 const hex = (value: string | undefined): [number, number, number] | undefined => {
   const m = value && /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(value.trim());
   if (!m) return undefined;
-  const h = m[1]!.length === 3 ? Array.from(m[1]!).map((c) => c + c).join("") : m[1]!;
+  const h =
+    m[1]!.length === 3
+      ? Array.from(m[1]!)
+          .map((c) => c + c)
+          .join("")
+      : m[1]!;
   return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as [number, number, number];
 };
 

@@ -63,7 +63,7 @@ export function labelProblems(page: Page, root = "svg[data-size], svg.chart-svg"
         };
         const texts = [...svg.querySelectorAll<SVGTextElement>("text")].filter(visible);
         const marks = [...svg.querySelectorAll<SVGGeometryElement>("path, rect, circle, line, polygon")].filter(
-          (m) => visible(m) && !(ground).some((c) => m.classList.contains(c)),
+          (m) => visible(m) && !ground.some((c) => m.classList.contains(c)),
         );
         const boxes = texts.map(textBox);
         texts.forEach((text, i) => {

@@ -19,12 +19,8 @@ describe("without JavaScript, on a phone", () => {
           const r = el.getBoundingClientRect();
           return el.checkVisibility() && r.bottom > 0 && r.top < innerHeight && r.width > 0 && r.height > 0;
         };
-        const charts = [...document.querySelectorAll("img.step-static, svg[data-size], figure.chart")].filter(
-          inView,
-        );
-        const content = [...document.querySelectorAll("p, li, h2, h3, img, svg[data-size], table")].filter(
-          inView,
-        );
+        const charts = [...document.querySelectorAll("img.step-static, svg[data-size], figure.chart")].filter(inView);
+        const content = [...document.querySelectorAll("p, li, h2, h3, img, svg[data-size], table")].filter(inView);
         const clash: string[] = [];
         for (const chart of charts)
           for (const other of content) {
