@@ -8,3 +8,15 @@ export function drawnLegend(scenes: readonly Pick<Scene, "legend">[]): string[] 
   if (scenes.every((s) => s.legend === undefined)) return undefined;
   return [...new Set(scenes.flatMap((s) => s.legend ?? []))];
 }
+
+/**
+ * The entries any of a figure's states draws, in the chart's order: a legend never lists what no
+ * state shows (print, which shows every step, lists these).
+ */
+export function legendInUse<T extends { swatch: string }>(
+  entries: readonly T[],
+  scenes: readonly Pick<Scene, "legend">[],
+): T[] {
+  const drawn = drawnLegend(scenes);
+  return drawn === undefined ? [...entries] : entries.filter((e) => drawn.includes(e.swatch));
+}
