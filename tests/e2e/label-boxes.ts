@@ -20,20 +20,25 @@ export const GROUND_CLASSES = [
 ];
 
 export interface LabelProblem {
-  kind: "overlaps label" | "overlaps mark" | "clipped";
+  kind: "overlaps label" | "overlaps mark" | "clipped" | "smaller than 12 px";
   label: string;
   other: string;
 }
 
 /**
  * Measures the rendered text boxes in every visible chart SVG on the page and returns each label
- * that overlaps another label, covers a mark it does not describe, or runs outside its SVG.
+ * that overlaps another label, covers a mark it does not describe, runs outside its SVG, or is
+ * drawn smaller than 12 CSS px.
  * Runs in the browser: boxes come from the layout engine, shapes from isPointInFill/Stroke.
  */
 export function labelProblems(page: Page, root = "svg[data-size], svg.chart-svg"): Promise<LabelProblem[]> {
   return page.evaluate(
     ([selector, ground]) => {
-      const problems: { kind: "overlaps label" | "overlaps mark" | "clipped"; label: string; other: string }[] = [];
+      const problems: {
+        kind: "overlaps label" | "overlaps mark" | "clipped" | "smaller than 12 px";
+        label: string;
+        other: string;
+      }[] = [];
       const visible = (el: Element): boolean => {
         const style = getComputedStyle(el);
         if (style.display === "none" || style.visibility === "hidden") return false;
@@ -66,8 +71,12 @@ export function labelProblems(page: Page, root = "svg[data-size], svg.chart-svg"
           (m) => visible(m) && !ground.some((c) => m.classList.contains(c)),
         );
         const boxes = texts.map(textBox);
+        const scale = frame.width / (svg.viewBox.baseVal.width || frame.width);
         texts.forEach((text, i) => {
           const box = boxes[i]!;
+          const px = parseFloat(getComputedStyle(text).fontSize) * scale;
+          if (px < 11.95)
+            problems.push({ kind: "smaller than 12 px", label: name(text), other: `${px.toFixed(1)} px` });
           if (
             box.left < frame.left - 0.5 ||
             box.right > frame.right + 0.5 ||

@@ -18,9 +18,11 @@ const steps = story.sections
 
 const fontsReady = (page: import("playwright-core").Page) => page.evaluate(() => document.fonts.ready.then(() => true));
 
-describe("chart labels: none overlaps another, covers a mark it does not describe, or is clipped", () => {
+describe("chart labels: none overlaps another, covers a mark it does not describe, is clipped or under 12 px", () => {
   for (const viewport of [
+    { width: 320, height: 640 },
     { width: 375, height: 740 },
+    { width: 430, height: 900 },
     { width: 1280, height: 800 },
   ]) {
     it(`in the story at ${viewport.width} px, at every step`, async () => {
@@ -59,6 +61,7 @@ describe("chart labels: none overlaps another, covers a mark it does not describ
       <text data-key="label-c" x="150" y="90">Runs off the edge</text>
       <circle data-key="dot-d" cx="40" cy="80" r="4" fill="#1f6f8b"/>
       <text data-key="label-d" x="42" y="85" data-for="dot-d">Beside its own dot</text>
+      <text data-key="label-e" x="120" y="20" style="font-size: 5px">Too small</text>
     </svg>`);
     const problems = await labelProblems(page);
     expect(problems).toContainEqual({ kind: "overlaps mark", label: 'label-a "Covers the dot"', other: "dot-x" });
@@ -72,6 +75,7 @@ describe("chart labels: none overlaps another, covers a mark it does not describ
       label: 'label-c "Runs off the edge"',
       other: "the chart's edge",
     });
+    expect(problems).toContainEqual({ kind: "smaller than 12 px", label: 'label-e "Too small"', other: "10.0 px" });
     expect(problems.filter((p) => p.label.startsWith("label-d"))).toEqual([]);
     await page.close();
   });
