@@ -44,7 +44,7 @@ export function locator(main: GeoProjection, { width, height }: Size, obstacles:
       [box.x + 1, box.y + 1],
       [box.x + w - 1, box.y + h - 1],
     ]);
-  const path = geoPath(projection).digits(1);
+  const path = geoPath(projection).digits(0);
   const marks: Mark[] = [
     {
       key: "locator-frame",
@@ -52,7 +52,7 @@ export function locator(main: GeoProjection, { width, height }: Size, obstacles:
       attrs: { x: round(box.x), y: round(box.y), width: w, height: h, class: "locator-water" },
     },
   ];
-  for (const f of countriesIn("110m", EUROPE, 0.01).features) {
+  for (const f of countriesIn("110m", EUROPE, 0.25).features) {
     const d = path(f);
     if (d)
       marks.push({
