@@ -2,8 +2,10 @@ import { geoConicConformal, geoContains, geoPath, type GeoProjection } from "d3-
 import { ORIGIN_PLACE, type Dataset, type DeportationRow, type PlaceRow } from "../../data/load.ts";
 import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { BELARUS, belarus, countriesIn } from "./geography.ts";
-import { firstClear, labelBox, overlaps, type Anchor, type Box } from "./labels.ts";
+import { Curve, type Point } from "./curve.ts";
+import { around, firstClear, text, type Box } from "./labels.ts";
 import { locator } from "./locator.ts";
+import { placeNames } from "./names.ts";
 import { routeMessages as say } from "./messages.ts";
 import type { RoutesState } from "./state.ts";
 
@@ -15,10 +17,8 @@ export interface Route {
   partial: boolean;
 }
 
-type Point = [number, number];
-
 /** Sizes of the map's type, in scene pixels: at least 14, so that a compact map shown 280 px wide prints 12 px text. */
-export const TYPE = { label: 14, country: 14, belarus: 17 } as const;
+export const TYPE = { label: 14 } as const;
 
 /** The routes a state asks for, one per place; counts of several releases are added up. */
 export function routesFor(data: Dataset, state: Pick<RoutesState, "release">): Route[] {
@@ -40,124 +40,6 @@ function largestCount(data: Dataset): number {
   const all = routesFor(data, { release: "all" }).map((r) => r.count ?? 0);
   const single = data.deportations.map((d) => d.count ?? 0);
   return Math.max(1, ...all, ...single);
-}
-
-/** A quadratic Bézier curve and the operations the map needs on it. */
-class Curve {
-  readonly p0: Point;
-  readonly p1: Point;
-  readonly p2: Point;
-  constructor(p0: Point, p1: Point, p2: Point) {
-    this.p0 = p0;
-    this.p1 = p1;
-    this.p2 = p2;
-  }
-  /** From a to b, bowing to the left of the direction of travel by `bow` of its length. */
-  static between(a: Point, b: Point, bow: number): Curve {
-    return new Curve(a, [(a[0] + b[0]) / 2 + (b[1] - a[1]) * bow, (a[1] + b[1]) / 2 - (b[0] - a[0]) * bow], b);
-  }
-  at(t: number): Point {
-    const u = 1 - t;
-    return [
-      u * u * this.p0[0] + 2 * u * t * this.p1[0] + t * t * this.p2[0],
-      u * u * this.p0[1] + 2 * u * t * this.p1[1] + t * t * this.p2[1],
-    ];
-  }
-  /** Unit direction of travel at t. */
-  direction(t: number): Point {
-    const dx = 2 * (1 - t) * (this.p1[0] - this.p0[0]) + 2 * t * (this.p2[0] - this.p1[0]);
-    const dy = 2 * (1 - t) * (this.p1[1] - this.p0[1]) + 2 * t * (this.p2[1] - this.p1[1]);
-    const length = Math.hypot(dx, dy) || 1;
-    return [dx / length, dy / length];
-  }
-  /** The same path from its start to t (de Casteljau). */
-  until(t: number): Curve {
-    return new Curve(
-      this.p0,
-      [this.p0[0] + (this.p1[0] - this.p0[0]) * t, this.p0[1] + (this.p1[1] - this.p0[1]) * t],
-      this.at(t),
-    );
-  }
-  d(): string {
-    const [a, b, c] = [this.p0, this.p1, this.p2].map(([x, y]) => `${round(x)},${round(y)}`);
-    return `M${a!}Q${b!} ${c!}`;
-  }
-  /** Boxes along the curve, for keeping labels off it. */
-  boxes(width: number): Box[] {
-    const half = width / 2 + 2;
-    return Array.from({ length: 25 }, (_, i) => this.at(i / 24)).map(([x, y]) => ({
-      x: x - half,
-      y: y - half,
-      width: 2 * half,
-      height: 2 * half,
-    }));
-  }
-}
-
-/** A label; `describes` lists the keys of the marks it names, which it may touch (data-for). */
-const text = (
-  key: string,
-  x: number,
-  y: number,
-  value: string,
-  cls: string,
-  anchor: Anchor = "start",
-  describes: string[] = [],
-): Mark => ({
-  key,
-  tag: "text",
-  attrs: {
-    x: round(x),
-    y: round(y),
-    class: cls,
-    "text-anchor": anchor,
-    ...(describes.length ? { "data-for": describes.join(" ") } : {}),
-  },
-  text: value,
-});
-
-/**
- * Candidate label spots around a point, at growing distances: in the preferred direction (ahead of
- * an arrow) first, then right, left, below, above and the diagonals.
- */
-function around(
-  [x, y]: Point,
-  value: string,
-  size: number,
-  weight: 400 | 700,
-  gap: number,
-  prefer: Point = [1, 0],
-): { x: number; y: number; anchor: Anchor; box: Box }[] {
-  const ascent = size * 0.75;
-  const descent = size * 0.25;
-  const spots: [number, number, Anchor, Point][] = [];
-  for (const g of [gap, gap + 10, gap + 24]) {
-    const d = g * 0.7;
-    spots.push(
-      [x + g, y + size * 0.35, "start", [1, 0]],
-      [x - g, y + size * 0.35, "end", [-1, 0]],
-      [x, y + g + ascent, "middle", [0, 1]],
-      [x, y - g - descent, "middle", [0, -1]],
-      [x + d, y + d + ascent, "start", [0.7, 0.7]],
-      [x - d, y + d + ascent, "end", [-0.7, 0.7]],
-      [x + d, y - d - descent, "start", [0.7, -0.7]],
-      [x - d, y - d - descent, "end", [-0.7, -0.7]],
-      [x + d, y + d + ascent, "middle", [0.7, 0.7]],
-      [x - d, y + d + ascent, "middle", [-0.7, 0.7]],
-      [x + d, y - d - descent, "middle", [0.7, -0.7]],
-      [x - d, y - d - descent, "middle", [-0.7, -0.7]],
-    );
-  }
-  const score = (i: number, [dx, dy]: Point): number => Math.floor(i / 12) * 10 - (dx * prefer[0] + dy * prefer[1]);
-  return spots
-    .map((spot, i) => ({ spot, k: score(i, spot[3]) }))
-    .sort((a, b) => a.k - b.k)
-    .map(({ spot: [sx, sy, anchor] }) => ({
-      x: sx,
-      y: sy,
-      anchor,
-      box: labelBox(value, sx, sy, anchor, size, weight),
-    }));
 }
 
 function project(projection: GeoProjection, p: PlaceRow): Point {
@@ -402,69 +284,12 @@ export function layoutRoutes(data: Dataset, state: RoutesState, size: Size): Sce
     place(end.key, end.at, end.value, "route-label strong", TYPE.label, 700, end.gap + 3, end.ahead, end.describes);
   place("origin-label", [ox, oy], origin.name, "route-label", TYPE.label, 400, 9, [1, -1], ["origin", "stayed"]);
 
-  // Country names inside their own outline, where there is room; Belarus first and larger. They keep
-  // clear of every route in the data, not just this step's, so they hold still from step to step.
+  // Names last: they keep clear of every route in the data, not just this step's, so that they hold
+  // still from step to step, and of every label placed above.
   const everyRoute = destinations.flatMap((p) =>
     Curve.between([ox, oy], project(projection, p), 0.18).boxes(maxWidth + 4),
   );
-  const grow =
-    (by: number) =>
-    (b: Box): Box => ({ x: b.x - by, y: b.y - by, width: b.width + 2 * by, height: b.height + 2 * by });
-  const names: Mark[] = [];
-  const byArea = land.features
-    .filter((f) => path.area(f) > 1500)
-    .sort((a, b) => Number(String(b.id) === BELARUS) - Number(String(a.id) === BELARUS) || path.area(b) - path.area(a));
-  for (const f of byArea) {
-    const isBelarus = String(f.id) === BELARUS;
-    const value = f.properties.name.toUpperCase();
-    const fontSize = isBelarus ? TYPE.belarus : TYPE.country;
-    const [cx, cy] = path.centroid(f);
-    const step = compact ? 16 : 22;
-    const candidates = Array.from(
-      { length: 81 },
-      (_, i) => [((i % 9) - 4) * step, (Math.floor(i / 9) - 4) * step] as Point,
-    )
-      .sort((a, b) => Math.hypot(...a) - Math.hypot(...b))
-      .map(([dx, dy]) => ({ x: cx + dx, y: cy + dy }))
-      .map((p) => ({ ...p, box: labelBox(value, p.x, p.y, "middle", fontSize, 700, 0.12) }))
-      .filter(({ box }) =>
-        [
-          [box.x, box.y],
-          [box.x + box.width, box.y],
-          [box.x, box.y + box.height],
-          [box.x + box.width, box.y + box.height],
-        ].every((c) => {
-          const geo = projection.invert!(c as Point);
-          return geo !== null && geoContains(f, geo);
-        }),
-      );
-    const spot = firstClear(candidates, [...obstacles, ...everyRoute].map(grow(6)), frameBox);
-    if (!spot) continue;
-    obstacles.push(spot.box);
-    names.push(
-      text(
-        `name-${String(f.id)}`,
-        spot.x,
-        spot.y,
-        value,
-        isBelarus ? "country-name belarus" : "country-name",
-        "middle",
-      ),
-    );
-  }
-  for (const [sea, lon, lat] of say.seas) {
-    const at = projection([lon, lat]);
-    if (!at || land.features.some((f) => geoContains(f, [lon, lat]))) continue;
-    const box = labelBox(sea, at[0], at[1], "middle", TYPE.country, 400);
-    if (
-      box.x >= 0 &&
-      box.x + box.width <= width &&
-      box.y >= 0 &&
-      box.y + box.height <= height &&
-      !obstacles.some((o) => overlaps(box, o))
-    )
-      names.push(text(`sea-${sea}`, at[0], at[1], sea, "sea-name", "middle"));
-  }
+  const names = placeNames(land.features, projection, path, [...obstacles, ...everyRoute], frameBox);
 
   return {
     width,
