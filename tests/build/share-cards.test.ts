@@ -231,3 +231,23 @@ describe("share cards", () => {
     }
   });
 });
+
+describe("downloadable SVGs", () => {
+  const files = embedEntries(story).flatMap((e) =>
+    ["compact", "wide"].map((size) => `charts/${e.chart}/${e.step ?? "default"}-${size}.svg`),
+  );
+
+  it("are light-themed and self-contained: colours written out, the typeface inside, nothing fetched", () => {
+    for (const file of files) {
+      const svg = readFileSync(join(DIST, file), "utf8");
+      expect(svg, file).not.toContain("var(");
+      expect(svg, file).not.toContain("prefers-color-scheme");
+      expect(svg, file).not.toContain("light-dark(");
+      expect(svg, file).toContain(light.get("--c-bg")!);
+      expect(svg, file).toMatch(
+        /@font-face\{font-family:"Source Sans 3 Charts";[^}]*src:url\(data:font\/woff2;base64,/,
+      );
+      expect(svg.replace(/xmlns="[^"]*"/g, ""), file).not.toMatch(/(href|src)=["']?https?:/);
+    }
+  });
+});
