@@ -42,6 +42,34 @@ describe("on a phone (375 px)", () => {
     await page.close();
   });
 
+  it("shows in the legend only what the step draws, and keeps the chart still when that changes", async () => {
+    const page = await browser().newPage({ viewport: { width: 375, height: 740 }, reducedMotion: "reduce" });
+    const legend = () =>
+      page.$$eval('figure[data-chart="routes"] [data-legend-entry]', (items) =>
+        items
+          .filter((li) => li.checkVisibility({ visibilityProperty: true }))
+          .map((li) => li.getAttribute("data-legend-entry")),
+      );
+    // The chart's place within its figure: the legend above it must not push it down.
+    const chartTop = () =>
+      page.$eval(
+        'figure[data-chart="routes"]',
+        (figure) =>
+          figure.querySelector(".chart-frame")!.getBoundingClientRect().top - figure.getBoundingClientRect().top,
+      );
+    await page.goto(`${TEST_ORIGIN}/#routes-june`);
+    await waitForState(page, "routes", "routes-june");
+    expect(await legend()).toEqual(["route"]);
+    const top = await chartTop();
+    await page.evaluate(() => {
+      document.getElementById("routes-all")!.scrollIntoView({ block: "start" });
+    });
+    await waitForState(page, "routes", "routes-all");
+    expect(await legend()).toEqual(["route", "stayed"]);
+    expect(await chartTop()).toBe(top);
+    await page.close();
+  });
+
   it("keeps an open data table inside its own box: the page never scrolls sideways", async () => {
     const page = await browser().newPage({ viewport: { width: 375, height: 740 } });
     await page.goto(TEST_ORIGIN);
