@@ -74,7 +74,7 @@ describe("embed pages", () => {
       expect([...doc.querySelectorAll("[data-step]")].map((li) => li.getAttribute("data-step"))).toEqual(
         section.steps.map((s) => s.id),
       );
-      expect(doc.querySelectorAll("[data-step] img[alt]").length).toBe(section.steps.length);
+      expect(doc.querySelectorAll("[data-step] svg[data-size][aria-labelledby]").length).toBe(2 * section.steps.length);
     }
   });
 });

@@ -109,12 +109,16 @@ describe("readers without JavaScript", () => {
 });
 
 describe("print", () => {
-  it("prints every step once with its own chart state, without the sticky graphic", async () => {
+  it("prints each chart's title, legend and source line, then every step once with its own chart state", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(TEST_ORIGIN);
     await page.emulateMedia({ media: "print" });
     for (const section of scrolly) {
-      expect(await page.locator(`figure[data-chart="${section.chart!}"]`).isVisible()).toBe(false);
+      // The live chart gives way to each step's own; the chart's title, legend and source line stay.
+      const figure = page.locator(`figure[data-chart="${section.chart!}"]`);
+      expect(await figure.locator(".chart-frame").isVisible()).toBe(false);
+      for (const part of [".chart-title", ".legend", ".chart-sourceline"])
+        expect(await figure.locator(part).isVisible(), part).toBe(true);
       for (const step of section.steps) {
         const image = page.locator(`#${step.id} img.step-print`);
         expect(await image.isVisible()).toBe(true);

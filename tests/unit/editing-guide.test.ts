@@ -43,8 +43,8 @@ describe("the editors' guide", () => {
     const after = applyExamples((file) => file.startsWith("data/releases") || file.startsWith("data/deportations"));
     expect(keys(after, "prisoners", {})).toContain("rel-2026-04-02-us-deal");
     expect(keys(after, "deals", {})).toContain("rel-2026-04-02-us-deal");
-    expect(keys(before, "routes", { release: "all" })).toContain("label-lithuania=Lithuania: 75");
-    expect(keys(after, "routes", { release: "all" })).toContain("label-lithuania=Lithuania: 115");
+    expect(keys(before, "routes", { release: "all" })).toContain("label-lithuania=75 into Lithuania");
+    expect(keys(after, "routes", { release: "all" })).toContain("label-lithuania=115 into Lithuania");
     const intro = (story: ReturnType<typeof loadStory>) => story.sections[0]!.introHtml;
     const releases = (html: string) => /reports of <data value="(\d+)"/.exec(html)?.[1];
     expect(Number(releases(intro(after)))).toBe(Number(releases(intro(before))) + 1);
