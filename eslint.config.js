@@ -6,7 +6,7 @@ export default defineConfig(
   {
     ignores: [
       "dist/",
-      "dist-staging/",
+      "dist-*/",
       ".astro/",
       "node_modules/",
       "tests/snapshots/__svg__/",

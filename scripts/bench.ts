@@ -61,7 +61,7 @@ const served = await serveStatic(() => dist);
 const url = `${served.origin}/`;
 const browser = await launchBrowser();
 try {
-  execFileSync(process.execPath, ["scripts/build.ts"], {
+  execFileSync(process.execPath, ["scripts/build.ts", "--wait"], {
     stdio: "inherit",
     env: { ...process.env, REVOLVING_DOOR_SITE: served.origin, REVOLVING_DOOR_DIST: dist },
   });

@@ -1,13 +1,14 @@
 import { ContentError } from "../src/content/errors.ts";
-import { loadStory } from "../src/content/load.ts";
+import { checkStory } from "../src/content/load.ts";
 
 /**
  * `npm run check`: reads and validates everything in content/ with the same code the build uses,
- * in a second or two, without building. Exit code 1 and one message per problem when anything is wrong.
+ * and lays out every chart state, in a second or two, without building. Exit code 1 and one
+ * message per problem when anything is wrong.
  */
 const started = performance.now();
 try {
-  const story = loadStory();
+  const story = checkStory();
   const steps = story.sections.reduce((n, s) => n + s.steps.length, 0);
   const tables: readonly (readonly unknown[])[] = Object.values(story.data);
   const rows = tables.reduce((n, table) => n + table.length, 0);

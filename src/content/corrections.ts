@@ -42,7 +42,7 @@ export function loadCorrections(contentDir: string, problems: ContentProblem[]):
     problems.push({ file, problem: "the corrections log is missing", fix: `Create ${file} with the header date,kind,chart,text and a "published" row.` });
     return { entries: [], published: "" };
   }
-  const { rows, problems: found } = parseTable(correctionsTable, readFileSync(path, "utf8"), file);
+  const { rows, problems: found } = parseTable(correctionsTable, readFileSync(path), file);
   problems.push(...found);
   for (const row of rows) {
     if (row.chart !== "" && !chartIds.includes(row.chart)) {

@@ -15,6 +15,7 @@ export function didYouMean(value: string, valid: readonly string[]): string | un
 export function validChoices(value: string, valid: readonly string[], max = 12): string {
   if (valid.length === 0) return "There is nothing valid to choose from yet: add the row it should refer to first.";
   const guess = didYouMean(value, valid);
-  const listed = valid.length > max ? `${valid.slice(0, max).join(", ")}, … (${valid.length} in all)` : valid.join(", ");
+  const listed =
+    valid.length > max ? `${valid.slice(0, max).join(", ")}, … (${valid.length} in all)` : valid.join(", ");
   return `${guess ? `did you mean "${guess}"? ` : ""}Valid: ${listed}.`;
 }

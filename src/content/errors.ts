@@ -1,3 +1,5 @@
+import { showHidden } from "./hidden-characters.ts";
+
 /**
  * One error type for everything an editor can get wrong in `content/`.
  * The message is written for a person who edits markdown and CSV, not for a developer:
@@ -30,24 +32,15 @@ export class ContentError extends Error {
   }
 }
 
+/**
+ * The message an editor reads. The value is quoted with every hidden character written out
+ * (`"2025-09-18<U+200B>"`), so a value that is wrong never looks right.
+ */
 export function formatProblem(p: ContentProblem): string {
   const where = [p.file, p.line, p.column].filter((part) => part !== undefined).join(":");
   const lines = [`${where}: ${p.problem}`];
   if (p.field !== undefined) lines.push(`  field: ${p.field}`);
-  if (p.value !== undefined) lines.push(`  value: ${p.value === "" ? "(empty)" : JSON.stringify(p.value)}`);
+  if (p.value !== undefined) lines.push(`  value: ${p.value === "" ? "(empty)" : JSON.stringify(showHidden(p.value))}`);
   lines.push(`  fix:   ${p.fix}`);
   return lines.join("\n");
-}
-
-/** Collects problems so that one run reports every mistake, not only the first. */
-export class ProblemList {
-  readonly items: ContentProblem[] = [];
-
-  add(problem: ContentProblem): void {
-    this.items.push(problem);
-  }
-
-  throwIfAny(): void {
-    if (this.items.length > 0) throw new ContentError(this.items);
-  }
 }

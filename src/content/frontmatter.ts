@@ -29,20 +29,36 @@ export function readFrontMatter<S extends z.ZodObject>(
   const fields = Object.keys(schema.shape);
   const expectedBlock = `Start the file with a block like:\n---\n${fields.map((f) => `${f}: …`).join("\n")}\n---`;
   if (!match) {
-    problems.push({ file, line: 1, problem: "the file does not start with front matter (a block between two --- lines)", fix: expectedBlock });
+    problems.push({
+      file,
+      line: 1,
+      problem: "the file does not start with front matter (a block between two --- lines)",
+      fix: expectedBlock,
+    });
     return { data: undefined, body: text, problems, lines: keyLines };
   }
   const body = match[0].replace(/[^\n]/g, "") + text.slice(match[0].length);
   const lineCounter = new LineCounter();
   const doc = parseDocument(match[1]!, { lineCounter, prettyErrors: false });
-  const lineOf = (offset: number | undefined): number => (offset === undefined ? 1 : lineCounter.linePos(offset).line + 1);
+  const lineOf = (offset: number | undefined): number =>
+    offset === undefined ? 1 : lineCounter.linePos(offset).line + 1;
 
   for (const error of doc.errors) {
-    problems.push({ file, line: lineOf(error.pos[0]), problem: `the front matter is not valid YAML: ${error.message.split("\n")[0]}`, fix: "Write one `key: value` per line; put a value that contains a colon in quotes." });
+    problems.push({
+      file,
+      line: lineOf(error.pos[0]),
+      problem: `the front matter is not valid YAML: ${error.message.split("\n")[0]}`,
+      fix: "Write one `key: value` per line; put a value that contains a colon in quotes.",
+    });
   }
   if (problems.length) return { data: undefined, body, problems, lines: keyLines };
   if (!isMap(doc.contents)) {
-    problems.push({ file, line: 2, problem: "the front matter is not a list of `key: value` lines", fix: expectedBlock });
+    problems.push({
+      file,
+      line: 2,
+      problem: "the front matter is not a list of `key: value` lines",
+      fix: expectedBlock,
+    });
     return { data: undefined, body, problems, lines: keyLines };
   }
   for (const pair of doc.contents.items) {
@@ -50,7 +66,14 @@ export function readFrontMatter<S extends z.ZodObject>(
     const line = lineOf(isScalar(pair.key) ? pair.key.range[0] : undefined);
     keyLines.set(key, line);
     if (!fields.includes(key)) {
-      problems.push({ file, line, field: key, value: key, problem: `"${key}" is not a front-matter field here`, fix: validChoices(key, fields) });
+      problems.push({
+        file,
+        line,
+        field: key,
+        value: key,
+        problem: `"${key}" is not a front-matter field here`,
+        fix: validChoices(key, fields),
+      });
     }
   }
   if (problems.length) return { data: undefined, body, problems, lines: keyLines };

@@ -3,7 +3,7 @@ import type { ContentProblem } from "./errors.ts";
 import { readFrontMatter } from "./frontmatter.ts";
 import type { Dataset } from "../data/load.ts";
 import { bindLine } from "./inline.ts";
-import { bindNumbers, markdownToHtml, parseMarkdown } from "./markdown.ts";
+import { checkAndBindProse, markdownToHtml, parseMarkdown } from "./markdown.ts";
 
 /** What surrounds a chart wherever it appears (story, embed): written by editors in content/charts/<id>.md. */
 export interface Furniture {
@@ -41,7 +41,7 @@ export function parseFurniture(source: string, file: string, id: string, data: D
   problems.push(...fm.problems);
   if (!fm.data) return undefined;
   const notes = parseMarkdown(fm.body).children;
-  bindNumbers(notes, data, file, problems);
+  checkAndBindProse(notes, data, file, problems);
   const fields = fm.data;
   const line = (field: "title" | "description" | "alt"): string =>
     bindLine(fields[field], data, { file, line: fm.lines.get(field) }, problems).text;

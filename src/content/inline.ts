@@ -1,6 +1,6 @@
 import type { Dataset } from "../data/load.ts";
 import type { ContentProblem } from "./errors.ts";
-import { bindNumbers, parseMarkdown, plainText, type BoundNumber } from "./markdown.ts";
+import { checkAndBindProse, parseMarkdown, plainText, type BoundNumber } from "./markdown.ts";
 
 /**
  * A one-line text from front matter (a headline, a chart title) with its numbers bound like the
@@ -14,7 +14,7 @@ export function bindLine(
 ): { text: string; bound: BoundNumber[] } {
   const tree = parseMarkdown(value);
   const before = problems.length;
-  const bound = bindNumbers(tree.children, data, where.file, problems);
+  const bound = checkAndBindProse(tree.children, data, where.file, problems);
   for (const problem of problems.slice(before)) {
     problem.line = where.line;
     problem.column = undefined;

@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent } from "mdast";
+import type { Nodes, Root, RootContent, Text } from "mdast";
 import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
 import rehypeStringify from "rehype-stringify";
 import remarkDirective from "remark-directive";
@@ -10,6 +10,8 @@ import type { Dataset } from "../data/load.ts";
 import { bindings, bindingNames, type Claim } from "./bindings.ts";
 import { validChoices } from "./did-you-mean.ts";
 import type { ContentProblem } from "./errors.ts";
+import { characterCount } from "./hidden-characters.ts";
+import { checkProseNode } from "./prose-rules.ts";
 
 export type Directive = ContainerDirective | LeafDirective | TextDirective;
 
@@ -40,10 +42,12 @@ export function plainText(node: Nodes): string {
 }
 
 /**
- * Replaces every number directive (`:held[2025-09-18]`) with the formatted value from its data row,
- * reports directives that are not numbers, and returns the numbers it bound. `allowed` lists the block directives this place may hold.
+ * Checks prose against the rules editors are promised (no raw HTML, safe links, images from this
+ * site: see prose-rules.ts), replaces every number directive (`:held[2025-09-18]`) with the
+ * formatted value from its data row, and reports directives that are not numbers. Returns the
+ * numbers it bound, with what each claims. `allowed` lists the block directives this place may hold.
  */
-export function bindNumbers(
+export function checkAndBindProse(
   nodes: Nodes[],
   data: Dataset,
   file: string,
@@ -52,30 +56,68 @@ export function bindNumbers(
 ): BoundNumber[] {
   const bound: BoundNumber[] = [];
   const visit = (node: Nodes): void => {
+    if (!checkProseNode(node, file, problems)) return;
+    if (node.type === "text") {
+      checkUnreadNumbers(node, file, problems);
+      return;
+    }
     if (isDirective(node)) {
       const line = node.position?.start.line;
       const column = node.position?.start.column;
       if (node.type === "textDirective") {
         const binding = bindings.find((b) => b.name === node.name);
         if (!binding) {
-          problems.push({ file, line, column, field: `:${node.name}`, value: `:${node.name}`, problem: `":${node.name}" is not a number this story knows`, fix: `Numbers in prose are written like ${bindings[0]!.example}. ${validChoices(node.name, bindingNames)} If you meant a plain colon, put a space after it or write \\:` });
+          problems.push({
+            file,
+            line,
+            column,
+            field: `:${node.name}`,
+            value: `:${node.name}`,
+            problem: `":${node.name}" is not a number this story knows`,
+            fix: `Numbers in prose are written like ${bindings[0]!.example}. ${validChoices(node.name, bindingNames)} If you meant a plain colon, put a space after it or write \\:`,
+          });
           return;
         }
         const key = plainText(node).trim();
         const result = binding.resolve(key, data);
         if ("problem" in result) {
-          problems.push({ file, line, column, field: `:${node.name}`, value: key, problem: result.problem, fix: result.fix });
+          problems.push({
+            file,
+            line,
+            column,
+            field: `:${node.name}`,
+            value: key,
+            problem: result.problem,
+            fix: result.fix,
+          });
           return;
         }
         bound.push({ claim: result.claim, line, column });
         const formatted = result.value.toLocaleString("en-GB");
         node.children = [{ type: "text", value: formatted }];
-        node.data = { hName: "data", hProperties: { value: String(result.value), className: ["num"], title: result.note ?? `Source: ${result.row.source_name}, ${result.row.published}` } };
+        node.data = {
+          hName: "data",
+          hProperties: {
+            value: String(result.value),
+            className: ["num"],
+            title: result.note ?? `Source: ${result.row.source_name}, ${result.row.published || "undated"}`,
+          },
+        };
         return;
       }
       if (!allowed.includes(node.name)) {
         const kind = node.type === "containerDirective" ? ":::" : "::";
-        problems.push({ file, line, column, field: `${kind}${node.name}`, value: node.name, problem: `"${kind}${node.name}" is not allowed here`, fix: allowed.length ? validChoices(node.name, allowed) : "Steps (:::step) go at the top level of a section; ::alt goes inside a step." });
+        problems.push({
+          file,
+          line,
+          column,
+          field: `${kind}${node.name}`,
+          value: node.name,
+          problem: `"${kind}${node.name}" is not allowed here`,
+          fix: allowed.length
+            ? validChoices(node.name, allowed)
+            : "Steps (:::step) go at the top level of a section; ::alt goes inside a step.",
+        });
         return;
       }
     }
@@ -83,6 +125,27 @@ export function bindNumbers(
   };
   nodes.forEach(visit);
   return bound;
+}
+
+/**
+ * A number written as `:held[2025-09-18` (no closing bracket) or glued to the word before it is
+ * not read as a number, and would print as it stands: refuse it.
+ */
+function checkUnreadNumbers(node: Text, file: string, problems: ContentProblem[]): void {
+  const unread = new RegExp(`:(${bindingNames.join("|")})\\[`).exec(node.value);
+  if (!unread) return;
+  const before = node.value.slice(0, unread.index);
+  const lines = before.split("\n");
+  const start = node.position?.start;
+  problems.push({
+    file,
+    line: start ? start.line + lines.length - 1 : undefined,
+    column: start ? (lines.length === 1 ? start.column : 1) + characterCount(lines.at(-1)!) : undefined,
+    field: `:${unread[1]!}`,
+    value: node.value.slice(unread.index, unread.index + 40).split("\n")[0],
+    problem: "this number is not read as a number, so it would be printed as written",
+    fix: `Close it with ] (${bindings.find((b) => b.name === unread[1])!.example}), and put a space or punctuation before the colon if a letter touches it.`,
+  });
 }
 
 export function markdownToHtml(nodes: RootContent[]): string {

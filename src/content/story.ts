@@ -1,4 +1,4 @@
-import type { RootContent } from "mdast";
+import type { Nodes, RootContent } from "mdast";
 import type { ContainerDirective } from "mdast-util-directive";
 import { z } from "zod";
 import { charts, chartIds } from "../charts/registry.ts";
@@ -6,10 +6,13 @@ import type { ChartModule } from "../charts/types.ts";
 import type { Dataset } from "../data/load.ts";
 import { validChoices } from "./did-you-mean.ts";
 import type { ContentProblem } from "./errors.ts";
+import { brokenStepOpenings } from "./broken-steps.ts";
 import { readFrontMatter } from "./frontmatter.ts";
 import { bindLine } from "./inline.ts";
-import { bindNumbers, markdownToHtml, parseMarkdown, plainText } from "./markdown.ts";
+import { checkAndBindProse, markdownToHtml, parseMarkdown, plainText } from "./markdown.ts";
 import { checkStepClaims } from "./step-claims.ts";
+import { MAX_ID_LENGTH, STEP_ID } from "./page-ids.ts";
+import { isComment } from "./prose-rules.ts";
 
 /** One step: a block of text and the complete chart state it asks for. */
 export interface Step {
@@ -23,7 +26,7 @@ export interface Step {
 }
 
 export interface Section {
-  /** From the file name: `02-the-deals.md` → `the-deals`. */
+  /** From the file name: `02-the-deals.md` → `the-deals` (see page-ids.ts). */
   id: string;
   file: string;
   /** The heading, with any bound numbers printed. */
@@ -59,32 +62,60 @@ const sectionDocs = {
   byline: "first section only: who wrote the story, e.g. By the data desk (optional)",
 };
 
-const STEP_ID = /^[a-z][a-z0-9-]*$/;
-
 /** The embed path segment that unrolls a chart's steps (/embed/<chart>/steps/); no step may take it. */
 export const ALL_STEPS = "steps";
 
-export function sectionId(fileName: string): string {
-  return fileName.replace(/\.md$/, "").replace(/^\d+[-_]/, "");
+/** Top-level nodes without editors' comments, which are never published and never count as text. */
+function withoutComments<T extends Nodes>(nodes: T[]): { kept: T[]; hadComments: boolean } {
+  const kept = nodes.filter((node) => !isComment(node));
+  return { kept, hadComments: kept.length < nodes.length };
 }
 
-/** Parses one section file. Step ids are checked for uniqueness across files by the caller. */
-export function parseSection(source: string, file: string, fileName: string, data: Dataset, problems: ContentProblem[]): Section | undefined {
+/**
+ * Parses one section file. `id` comes from the file name (checked by the caller), as do the checks
+ * across files: step ids unique and clear of the page's own ids, one section per chart.
+ */
+export function parseSection(
+  source: string,
+  file: string,
+  id: string,
+  data: Dataset,
+  problems: ContentProblem[],
+): Section | undefined {
   const fm = readFrontMatter(source, file, sectionSchema, sectionDocs);
   problems.push(...fm.problems);
   if (!fm.data) return undefined;
   const { chart: chartId, figure } = fm.data;
   const at = (field: string) => ({ file, line: fm.lines.get(field) });
   const title = bindLine(fm.data.title, data, at("title"), problems).text;
-  const standfirst = fm.data.standfirst === undefined ? undefined : bindLine(fm.data.standfirst, data, at("standfirst"), problems).text;
+  const standfirst =
+    fm.data.standfirst === undefined ? undefined : bindLine(fm.data.standfirst, data, at("standfirst"), problems).text;
   const chart = chartId === undefined ? undefined : charts[chartId];
   if (chartId !== undefined && !chart) {
     const line = source.split(/\r?\n/).findIndex((l) => /^chart\s*:/.test(l)) + 1;
-    problems.push({ file, line, field: "chart", value: chartId, problem: `there is no chart called "${chartId}"`, fix: validChoices(chartId, chartIds) });
+    problems.push({
+      file,
+      line,
+      field: "chart",
+      value: chartId,
+      problem: `there is no chart called "${chartId}"`,
+      fix: validChoices(chartId, chartIds),
+    });
     return undefined;
   }
   const sourceLines = fm.body.split("\n");
   const tree = parseMarkdown(fm.body);
+  const stepLines = new Set(
+    tree.children
+      .filter((n) => n.type === "containerDirective" && n.name === "step")
+      .map((n) => n.position?.start.line ?? 0),
+  );
+  const broken = brokenStepOpenings(sourceLines, stepLines, file);
+  if (broken.length) {
+    // Until the step opens, the parser misreads the rest of the section: other messages would mislead.
+    problems.push(...broken);
+    return undefined;
+  }
   const intro: RootContent[] = [];
   const outro: RootContent[] = [];
   const steps: Step[] = [];
@@ -92,26 +123,61 @@ export function parseSection(source: string, file: string, fileName: string, dat
   for (const node of tree.children) {
     if (node.type === "containerDirective" && node.name === "step") {
       if (outro.length) {
-        problems.push({ file, line: outro[0]!.position?.start.line, problem: "text stands between two steps, outside any step", fix: "Move it into the step before or after it (inside its ::: lines), or to the top of the section." });
+        problems.push({
+          file,
+          line: outro[0]!.position?.start.line,
+          problem: "text stands between two steps, outside any step",
+          fix: "Move it into the step before or after it (inside its ::: lines), or to the top of the section.",
+        });
         outro.length = 0;
       }
       const step = parseStep(node, { file, sourceLines, chartId, data, problems });
       if (step) steps.push(step);
-    } else (steps.length ? outro : intro).push(node);
+    } else if (!isComment(node)) {
+      (steps.length ? outro : intro).push(node);
+    }
   }
-  bindNumbers(intro, data, file, problems);
-  bindNumbers(outro, data, file, problems);
+  checkAndBindProse(intro, data, file, problems);
+  checkAndBindProse(outro, data, file, problems);
 
   if (chart && steps.length === 0) {
-    problems.push({ file, line: 1, field: "chart", value: chartId, problem: "this section names a chart but has no steps", fix: "Add at least one step:\n:::step{#my-step-id}\nText of the step.\n::alt[What the chart shows in this state.]\n:::\nor remove the chart line." });
+    problems.push({
+      file,
+      line: 1,
+      field: "chart",
+      value: chartId,
+      problem: "this section names a chart but has no steps",
+      fix: "Add at least one step:\n:::step{#my-step-id}\nText of the step.\n::alt[What the chart shows in this state.]\n:::\nor remove the chart line.",
+    });
   }
   if (!chart && steps.length > 0) {
-    problems.push({ file, line: steps[0]!.line, problem: "this section has steps but no chart for them to drive", fix: `Add a chart line to the front matter: chart: ${chartIds[0]}` });
+    problems.push({
+      file,
+      line: steps[0]!.line,
+      problem: "this section has steps but no chart for them to drive",
+      fix: `Add a chart line to the front matter: chart: ${chartIds[0]}`,
+    });
   }
   if (intro.length === 0 && steps.length === 0) {
-    problems.push({ file, line: 1, problem: "the section is empty", fix: "Write its text below the front matter, or delete the file." });
+    problems.push({
+      file,
+      line: 1,
+      problem: "the section is empty",
+      fix: "Write its text below the front matter, or delete the file. (A comment <!-- … --> is a note to editors and is not published.)",
+    });
   }
-  return { id: sectionId(fileName), file, title, standfirst, byline: fm.data.byline, chart: chartId, figure, introHtml: markdownToHtml(intro), steps, outroHtml: markdownToHtml(outro) };
+  return {
+    id,
+    file,
+    title,
+    standfirst,
+    byline: fm.data.byline,
+    chart: chartId,
+    figure,
+    introHtml: markdownToHtml(intro),
+    steps,
+    outroHtml: markdownToHtml(outro),
+  };
 }
 
 interface StepContext {
@@ -126,23 +192,48 @@ function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined
   const { file, problems } = ctx;
   const line = node.position?.start.line ?? 1;
   const columnOf = (attr: string): number | undefined => {
-    const index = ctx.sourceLines[line - 1]?.search(new RegExp(`[{\\s#.]${attr.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`));
+    const index = ctx.sourceLines[line - 1]?.search(
+      new RegExp(`[{\\s#.]${attr.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\b`),
+    );
     return index === undefined || index < 0 ? undefined : index + 2;
   };
   const { id, ...attrs } = (node.attributes ?? {}) as Record<string, string | undefined>;
   const count = problems.length;
   if (!id) {
-    problems.push({ file, line, field: "id", problem: "this step has no id", fix: "Give it one after a #, e.g. :::step{#sep-11 …}; ids are lower-case letters, digits and hyphens, unique in the story." });
-  } else if (id === ALL_STEPS) {
-    problems.push({ file, line, column: columnOf(id), field: "id", value: id, problem: `"${ALL_STEPS}" is reserved for the embed that shows every step`, fix: "Choose another id, e.g. #all-the-steps." });
+    problems.push({
+      file,
+      line,
+      field: "id",
+      problem: "this step has no id",
+      fix: "Give it one after a #, e.g. :::step{#sep-11 …}; ids are lower-case letters, digits and hyphens, unique in the story.",
+    });
   } else if (!STEP_ID.test(id)) {
-    problems.push({ file, line, column: columnOf(id), field: "id", value: id, problem: "this step id is not lower-case letters, digits and hyphens, starting with a letter", fix: "Rename it, e.g. #sep-11." });
+    problems.push({
+      file,
+      line,
+      column: columnOf(id),
+      field: "id",
+      value: id,
+      problem: "this step id is not lower-case letters, digits and hyphens, starting with a letter",
+      fix: "Rename it, e.g. #sep-11.",
+    });
+  } else if (id.length > MAX_ID_LENGTH) {
+    problems.push({
+      file,
+      line,
+      column: columnOf(id),
+      field: "id",
+      value: id,
+      problem: `this step id is ${id.length} characters long, more than the ${MAX_ID_LENGTH} a link or file name can carry safely`,
+      fix: `Shorten it to a few words, e.g. #${id.slice(0, 24).replace(/-+$/, "")}.`,
+    });
   }
 
-  const altNode = node.children.find((c) => c.type === "leafDirective" && c.name === "alt");
-  const body = node.children.filter((c) => c !== altNode);
-  const bound = bindNumbers(body, ctx.data, file, problems);
-  if (altNode) bound.push(...bindNumbers([altNode], ctx.data, file, problems, ["alt"]));
+  const { kept: children, hadComments } = withoutComments(node.children);
+  const altNode = children.find((c) => c.type === "leafDirective" && c.name === "alt");
+  const body = children.filter((c) => c !== altNode);
+  const bound = checkAndBindProse(body, ctx.data, file, problems);
+  if (altNode) bound.push(...checkAndBindProse([altNode], ctx.data, file, problems, ["alt"]));
   const alt = altNode ? plainText(altNode).trim() : "";
   const chart = ctx.chartId === undefined ? undefined : charts[ctx.chartId];
   let state: Record<string, unknown> = {};
@@ -160,9 +251,19 @@ function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined
       fix: `Add a line inside the step describing what the chart shows in this state, for readers who cannot see it. A draft from the data, to check and edit:\n::alt[${draft}]`,
     });
   }
-  if (chart && id && stateValid) problems.push(...checkStepClaims(chart, state, bound, ctx.data, { file, stepId: id }));
+  if (chart && id && stateValid) {
+    problems.push(...checkStepClaims(chart, state, bound, ctx.data, { file, stepId: id }));
+  }
   if (body.length === 0) {
-    problems.push({ file, line, field: "text", value: id, problem: `step "${id ?? "?"}" has no text`, fix: "Write the step's text between its ::: lines." });
+    const comment = hadComments ? " (a comment <!-- … --> is a note to editors and is not published)" : "";
+    problems.push({
+      file,
+      line,
+      field: "text",
+      value: id,
+      problem: `step "${id ?? "?"}" has no text${comment}`,
+      fix: "Write the step's text between its ::: lines.",
+    });
   }
 
   if (problems.length > count || !id) return undefined;
@@ -178,7 +279,11 @@ interface StateContext {
 }
 
 /** Validates a step's attributes as a complete chart state; returns it, or {} with problems added. */
-function parseState(chart: ChartModule, attrs: Record<string, string | undefined>, ctx: StateContext): Record<string, unknown> {
+function parseState(
+  chart: ChartModule,
+  attrs: Record<string, string | undefined>,
+  ctx: StateContext,
+): Record<string, unknown> {
   const { file, line, columnOf, problems } = ctx;
   const fields = Object.keys(chart.fields);
   const unknown = Object.keys(attrs).filter((k) => !fields.includes(k));
@@ -198,7 +303,15 @@ function parseState(chart: ChartModule, attrs: Record<string, string | undefined
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0]);
-      problems.push({ file, line, column: columnOf(field), field, value: attrs[field], problem: `${field} ${issue.message}`, fix: `${field}: ${chart.fields[field] ?? ""}` });
+      problems.push({
+        file,
+        line,
+        column: columnOf(field),
+        field,
+        value: attrs[field],
+        problem: `${field} ${issue.message}`,
+        fix: `${field}: ${chart.fields[field] ?? ""}`,
+      });
     }
     return {};
   }

@@ -1,8 +1,12 @@
 import { csvParseRows } from "d3-dsv";
 import { z } from "zod";
-import type { ContentProblem } from "../content/errors.ts";
 import { validChoices } from "../content/did-you-mean.ts";
+import { decodeContent } from "../content/encoding.ts";
+import type { ContentProblem } from "../content/errors.ts";
+import { characterCount, describeHidden, findHiddenCharacters, fixHidden } from "../content/hidden-characters.ts";
 import type { Column } from "./columns.ts";
+import { cellSpans } from "./csv-positions.ts";
+import { runsAsFormula } from "./spreadsheet-safety.ts";
 
 /** A parsed row with the line it starts on, so later cross-checks can point back at it. */
 export type Located<Row> = Row & { readonly line: number };
@@ -23,67 +27,134 @@ export function defineTable<C extends Record<string, Column>>(spec: TableSpec<C>
   return spec;
 }
 
-/**
- * The line each record starts on. d3-dsv gives records, not lines, and a quoted cell may hold a
- * line break, so count the breaks that fall outside quotes.
- */
+/** The line each record starts on (a quoted cell may hold a line break, so records and lines differ). */
 export function recordStartLines(text: string): number[] {
-  const starts = [1];
+  const starts: number[] = [];
   let line = 1;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '"') quoted = !quoted;
-    else if (ch === "\n") {
-      line++;
-      if (!quoted && i < text.length - 1) starts.push(line);
-    }
+  let offset = 0;
+  for (const record of cellSpans(text)) {
+    const start = record[0]!.start;
+    for (; offset < start; offset++) if (text.charCodeAt(offset) === 10) line++;
+    starts.push(line);
   }
   return starts;
+}
+
+type Report = (problem: Omit<ContentProblem, "file">) => void;
+
+/**
+ * Hidden characters in one record's cells: one message per cell, with the character's place in
+ * the cell. Returns the indexes of the cells that have one, so they get no second message.
+ */
+function checkHiddenCharacters(record: string[], header: string[], line: number, at: Report): Set<number> {
+  const bad = new Set<number>();
+  record.forEach((cell, i) => {
+    const [first] = findHiddenCharacters(cell);
+    if (!first) return;
+    bad.add(i);
+    const field = line === 1 ? `column ${i + 1} of the header` : (header[i] ?? `column ${i + 1}`);
+    const position = characterCount(cell.slice(0, first.index)) + 1;
+    at({
+      line,
+      column: i + 1,
+      field,
+      value: cell,
+      problem: `${field} has ${describeHidden(first)}, at character ${position}`,
+      fix: fixHidden(first),
+    });
+  });
+  return bad;
+}
+
+/** The header must name each column once: none blank, none twice, none missing, none unknown. */
+function checkHeader(spec: { file: string; columns: Record<string, Column> }, header: string[], at: Report): void {
+  const expected = Object.keys(spec.columns);
+  const headerFix = `The first line must be exactly: ${expected.join(",")}`;
+  header.forEach((name, i) => {
+    if (name.trim() === "") {
+      at({
+        line: 1,
+        column: i + 1,
+        field: `column ${i + 1}`,
+        value: name,
+        problem: `column ${i + 1} of the header has no name`,
+        fix: `Name it, or delete the column (or the stray comma at the end of the first line). ${headerFix}`,
+      });
+    } else if (header.indexOf(name) !== i) {
+      at({
+        line: 1,
+        column: i + 1,
+        field: name,
+        value: name,
+        problem: `the column "${name}" appears twice (columns ${header.indexOf(name) + 1} and ${i + 1}), so one of them would be ignored`,
+        fix: `Keep one "${name}" column: delete the other, or rename it if it holds something else. ${headerFix}`,
+      });
+    }
+  });
+  for (const name of expected) {
+    if (header.includes(name)) continue;
+    const stray = header.find((h) => h.trim() !== "" && !expected.includes(h));
+    at({
+      line: 1,
+      field: name,
+      problem: `the column "${name}" is missing`,
+      fix: stray ? `"${stray}" is not a column here: rename it "${name}"? ${headerFix}` : headerFix,
+    });
+  }
+  header.forEach((name, i) => {
+    if (name.trim() === "" || expected.includes(name)) return;
+    at({
+      line: 1,
+      column: i + 1,
+      field: name,
+      value: name,
+      problem: `"${name}" is not a column of ${spec.file}`,
+      fix: `${validChoices(name, expected)} ${headerFix}`,
+    });
+  });
+}
+
+/** Cells a spreadsheet would run as formulas, one message each; adds their indexes to `skip`. */
+function checkFormulas(record: string[], header: string[], line: number, skip: Set<number>, at: Report): void {
+  record.forEach((cell, i) => {
+    if (skip.has(i) || !runsAsFormula(cell)) return;
+    skip.add(i);
+    at({
+      line,
+      column: i + 1,
+      field: header[i],
+      value: cell,
+      problem: `${header[i]!} starts with "${cell[0]!}", so a spreadsheet opening the download of this file would run it as a formula`,
+      fix: "Reword it to start with a letter, a digit or a quotation mark: spreadsheets run a cell that begins with =, +, - or @.",
+    });
+  });
 }
 
 /**
  * Reads one CSV file against its table spec; returns the rows that are valid and the problems of
  * the others. A caller must not publish rows from a file with problems (the loader throws).
+ * Given the file's bytes, it first checks they are UTF-8 (see decodeContent). A position is a
+ * line and a column number: the column's place in the header, as a spreadsheet counts them.
  */
 export function parseTable<C extends Record<string, Column>>(
   spec: TableSpec<C>,
-  text: string,
+  input: string | Uint8Array,
   displayFile: string,
 ): { rows: Located<RowOf<C>>[]; problems: ContentProblem[] } {
   const problems: ContentProblem[] = [];
-  const body = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  const decoded = typeof input === "string" ? { text: input } : decodeContent(input, displayFile);
+  if ("problem" in decoded) return { rows: [], problems: [decoded.problem] };
+  const body = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
   const records = csvParseRows(body);
   const lines = recordStartLines(body);
-  const expected = Object.keys(spec.columns);
   const header = records[0] ?? [];
-  const at = (problem: Omit<ContentProblem, "file">): void => void problems.push({ file: displayFile, ...problem });
+  const at: Report = (problem) => void problems.push({ file: displayFile, ...problem });
 
-  const headerFix = `The first line must be exactly: ${expected.join(",")}`;
-  for (const name of expected) {
-    if (!header.includes(name)) {
-      const stray = header.find((h) => !expected.includes(h));
-      at({
-        line: 1,
-        field: name,
-        problem: `the column "${name}" is missing`,
-        fix: stray ? `"${stray}" is not a column here: rename it "${name}"? ${headerFix}` : headerFix,
-      });
-    }
-  }
-  for (const name of header) {
-    if (!expected.includes(name)) {
-      at({
-        line: 1,
-        field: name,
-        value: name,
-        problem: `"${name}" is not a column of ${spec.file}`,
-        fix: `${validChoices(name, expected)} ${headerFix}`,
-      });
-    }
-  }
+  checkHiddenCharacters(header, header, 1, at);
+  if (problems.length === 0) checkHeader(spec, header, at);
   if (problems.length > 0) return { rows: [], problems };
 
+  const expected = Object.keys(spec.columns);
   const rowSchema = z.object(Object.fromEntries(expected.map((name) => [name, spec.columns[name]!.schema])));
   const rows: Located<RowOf<C>>[] = [];
   const seen = new Map<string, number>();
@@ -99,11 +170,15 @@ export function parseTable<C extends Record<string, Column>>(
       });
       return;
     }
+    const before = problems.length;
+    const badCells = checkHiddenCharacters(record, header, line, at);
+    checkFormulas(record, header, line, badCells, at);
     const raw = Object.fromEntries(header.map((name, i) => [name, record[i]!]));
     const parsed = rowSchema.safeParse(raw);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = String(issue.path[0]);
+        if (badCells.has(header.indexOf(field))) continue;
         const col = spec.columns[field]!;
         at({
           line,
@@ -114,8 +189,8 @@ export function parseTable<C extends Record<string, Column>>(
           fix: `${col.doc}, e.g. ${col.example}.`,
         });
       }
-      return;
     }
+    if (problems.length > before || !parsed.success) return;
     const row = { ...(parsed.data as RowOf<C>), line };
     const key = spec.key.map((k) => String(raw[k])).join(" / ");
     const first = seen.get(key);

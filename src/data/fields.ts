@@ -46,9 +46,20 @@ export const isoDate = z.string().superRefine(
   ]),
 );
 
+/**
+ * More than everyone in Belarus (about 9.1 million): no count of people in this story can reach it,
+ * so a figure past it is a typo (an extra digit, two cells run together).
+ */
+export const MAX_PEOPLE = 10_000_000;
+
 const countChecks: [(s: string) => boolean, string][] = [
   [(s) => !/^-\s*\d/.test(s.trim()), "is negative"],
   [(s) => /^\d+$/.test(s), "is not a whole number"],
+  [(s) => Number.isSafeInteger(Number(s)), "has too many digits to be printed exactly (it would be rounded)"],
+  [
+    (s) => Number(s) <= MAX_PEOPLE,
+    `is more than ${MAX_PEOPLE.toLocaleString("en-GB")}, more people than live in Belarus`,
+  ],
 ];
 
 export const count = z.string().superRefine(firstFailure(countChecks)).transform(Number);
@@ -88,9 +99,15 @@ export const httpUrl = z.string().superRefine(
 
 export const yesNo = z.enum(["yes", "no"], { error: 'is neither "yes" nor "no"' }).transform((v) => v === "yes");
 
-export const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "is not an id of lower-case letters, digits and hyphens");
+/** Longest id a row may have: ids appear in steps' attributes and in messages, and must stay readable. */
+export const MAX_SLUG_LENGTH = 64;
+
+export const slug = z.string().superRefine(
+  firstFailure([
+    [(s) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(s), "is not an id of lower-case letters, digits and hyphens"],
+    [(s) => s.length <= MAX_SLUG_LENGTH, `is longer than ${MAX_SLUG_LENGTH} characters`],
+  ]),
+);
 
 const decimal = (min: number, max: number, what: string) =>
   z

@@ -76,7 +76,7 @@ function readTable<C extends Record<string, Column>>(
     });
     return [];
   }
-  const { rows, problems: found } = parseTable(spec, readFileSync(path, "utf8"), file);
+  const { rows, problems: found } = parseTable(spec, readFileSync(path), file);
   problems.push(...found);
   if (found.length) failed.add(spec.file);
   return rows;

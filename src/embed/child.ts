@@ -5,7 +5,14 @@ import { ampMessage, isPymWidthMessage, ownMessage, pymMessage, REQUEST_TYPE } f
  * `html, body {height: 100%}` cannot feed back into the height) and tells the parent, in three formats.
  */
 const wrapper = document.querySelector<HTMLElement>("[data-embed]");
-const id = new URLSearchParams(location.search).get("childId") ?? wrapper?.dataset.embedId ?? "revolving-door";
+const params = new URLSearchParams(location.search);
+const id = params.get("childId") ?? wrapper?.dataset.embedId ?? "revolving-door";
+
+/** The host's choice of theme and background (see embed.css); anything else keeps the defaults. */
+const themes: Record<string, string> = { light: "light", dark: "dark", auto: "light dark" };
+const theme = themes[params.get("theme") ?? ""];
+if (theme) document.documentElement.style.colorScheme = theme;
+if (params.get("background") === "paper") document.documentElement.dataset.background = "paper";
 let last = 0;
 
 function post(force = false): void {

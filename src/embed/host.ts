@@ -30,10 +30,26 @@ window.addEventListener("message", (event: MessageEvent<unknown>) => {
   frame.style.height = `${Math.max(0, Math.round(event.data.height))}px`;
 });
 
-/** Ask each embed for its height, in case it loaded before this script. */
-function requestHeights(): void {
-  for (const frame of frames())
-    frame.contentWindow?.postMessage({ type: REQUEST_TYPE }, isOpaque(frame) ? "*" : originOf(frame));
+/**
+ * An iframe that has not loaded its page yet (a lazy one below the fold) still holds about:blank, and
+ * a message addressed to the embed's origin would only log an error on the host's console.
+ */
+function hasLoaded(frame: HTMLIFrameElement): boolean {
+  try {
+    return frame.contentDocument?.URL !== "about:blank";
+  } catch {
+    return true;
+  }
 }
-requestHeights();
-for (const frame of frames()) frame.addEventListener("load", requestHeights);
+
+/** Ask an embed for its height, in case it loaded before this script. */
+function requestHeight(frame: HTMLIFrameElement): void {
+  if (!hasLoaded(frame)) return;
+  frame.contentWindow?.postMessage({ type: REQUEST_TYPE }, isOpaque(frame) ? "*" : originOf(frame));
+}
+for (const frame of frames()) {
+  requestHeight(frame);
+  frame.addEventListener("load", () => {
+    requestHeight(frame);
+  });
+}

@@ -5,8 +5,10 @@
 export const en = {
   prisoners: {
     heldTitle: "Political prisoners held, Viasna count",
+    heldTitleShort: "Held, Viasna count",
     inTitle: "▲ In: newly recognised",
     outTitle: "▼ Out: freed, and left by other routes",
+    outTitleShort: "▼ Out: freed, or left otherwise",
     perMonthUnit: "people a month",
     heldLabel: (count: string, date: string): string => `${count} on ${date}`,
     focusPeriod: (from: string, to: string): string => `${from}–${to}`,

@@ -35,6 +35,46 @@ function applyAttrs(selection: AnySelection, mark: (m: Mark) => Mark["attrs"]): 
   });
 }
 
+/** The command letters of a path ("MLLLZ"): two paths with the same letters morph point by point. */
+const commands = (d: string): string => d.replace(/[^a-zA-Z]/g, "");
+
+/**
+ * Marks that must not slide from one state to the next: a label that moves or changes its words
+ * (sliding labels cross each other mid-way, "Jun 2025May"), and a path whose shape is made of other
+ * points (a line over another date range: morphing it vertex by vertex pulls it off its own dots).
+ */
+function fadesThrough(node: SVGElement, m: Mark): boolean {
+  if (m.tag === "text")
+    return (
+      (m.text !== undefined && node.textContent !== m.text) ||
+      ["x", "y", "text-anchor"].some(
+        (name) => m.attrs[name] !== undefined && node.getAttribute(name) !== String(m.attrs[name]),
+      )
+    );
+  const d = node.getAttribute("d");
+  return m.tag === "path" && d !== null && m.attrs.d !== undefined && commands(d) !== commands(String(m.attrs.d));
+}
+
+/** Fades a mark out where it is, puts it in its new place, and fades it back in. */
+function fadeThrough(node: Selection<SVGElement, unknown, null, undefined>, m: Mark, duration: number): void {
+  const target = m.attrs.opacity ?? 1;
+  const visibleNow = node.attr("opacity") !== "0";
+  markOpaque(node.node()!);
+  node
+    .interrupt()
+    .transition()
+    .duration(visibleNow ? duration / 2 : 0)
+    .attr("opacity", 0)
+    .transition()
+    .duration(duration / 2)
+    .on("start", function () {
+      const el = select(this);
+      for (const [name, value] of Object.entries(m.attrs)) if (name !== "opacity") el.attr(name, value);
+      if (m.text !== undefined) el.text(m.text);
+    })
+    .attr("opacity", target);
+}
+
 /**
  * Draws a scene into an SVG element, converging from whatever the element shows now.
  * The same function runs on the server (against linkedom) and in the browser, where it adopts the
@@ -60,6 +100,7 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
 
     // A fading mark gives up its key at once, so a quick return to a state that has it creates a
     // fresh mark instead of adopting one that is about to be removed.
+    // It fades in the first half of the change, so old and new series are not seen as ghosts together.
     const exiting = marks.exit<Mark>().attr("data-key", null);
     if (duration > 0)
       exiting
@@ -67,7 +108,7 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
           markOpaque(this);
         })
         .transition()
-        .duration(duration)
+        .duration(duration / 2)
         .attr("opacity", 0)
         .remove();
     else exiting.remove();
@@ -87,7 +128,10 @@ export function render(svg: SVGSVGElement, scene: Scene, { duration }: RenderOpt
         .attr("opacity", (m) => m.attrs.opacity ?? 1);
       updated.each(function (m) {
         const node = select(this);
-        if (m.text !== undefined && this.textContent !== m.text) node.text(m.text);
+        if (fadesThrough(this, m)) {
+          fadeThrough(node, m, duration);
+          return;
+        }
         // Tween only what changes: most marks (axes, outlines) hold still between steps, and a
         // transition per unchanged attribute is most of the cost of a step change. Opacity always
         // has a target, so a fade-in cut short by a fast scroll still ends fully opaque.

@@ -22,16 +22,29 @@ export interface Scene {
   width: number;
   height: number;
   layers: Layer[];
+  /**
+   * The legend entries (swatch ids of the chart's legend) this state draws. The figure's legend,
+   * the share card and the embed show only these; a scene without the list shows every entry.
+   */
+  legend?: string[];
 }
 
-/** The two widths charts are laid out for; the SVG then scales with its container via viewBox. */
+/**
+ * The two widths charts are laid out for; the SVG then scales with its container via viewBox.
+ * Compact is drawn as narrow as 280 px (a 320 px phone) and wide as narrow as 600 px, so chart text
+ * is set at 14 px or more in scene units: never under 12 CSS px on screen.
+ */
 export const sizes = {
-  compact: { width: 360, height: 420 },
+  compact: { width: 320, height: 400 },
   wide: { width: 720, height: 440 },
 } as const;
 
 export type SizeName = keyof typeof sizes;
-export type Size = (typeof sizes)[SizeName];
+/** Any size a layout can be asked for: one of `sizes`, or the share card's chart area. */
+export interface Size {
+  width: number;
+  height: number;
+}
 
 /** Rounds a coordinate so snapshots and bytes stay small and stable. */
 export const round = (n: number): number => Math.round(n * 10) / 10;

@@ -1,3 +1,4 @@
+import { drawnLegend } from "../render/legend.ts";
 import { render } from "../render/render.ts";
 import type { SizeName } from "../render/scene.ts";
 import { unpool, type FigurePayload } from "../story/payload.ts";
@@ -35,7 +36,14 @@ export function showState(figure: HTMLElement, payload: FigurePayload, stepId: s
   }
   const alt = figure.querySelector<HTMLElement>("[data-alt]");
   if (alt) alt.textContent = step.alt;
+  showLegend(figure, drawnLegend(Object.values(step.scenes)));
   performance.measure("revolving-door:step", { start: started });
+}
+
+/** Shows the legend entries a state draws and hides the others (all of them when it does not say). */
+function showLegend(figure: HTMLElement, drawn: string[] | undefined): void {
+  for (const entry of figure.querySelectorAll<HTMLElement>("[data-legend-entry]"))
+    entry.hidden = drawn !== undefined && !drawn.includes(entry.dataset.legendEntry ?? "");
 }
 
 /** When a resize or rotation swaps the visible size variant, bring it up to the current state, unanimated. */

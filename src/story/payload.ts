@@ -10,6 +10,7 @@ export interface PooledScene {
   width: number;
   height: number;
   layers: { id: string; marks: number[] }[];
+  legend?: string[];
 }
 
 /** What the browser needs to move a figure between its steps' states: every scene, precomputed. */

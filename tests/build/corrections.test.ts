@@ -27,8 +27,13 @@ describe("the corrections log (content/corrections.csv)", () => {
     const copy = copyContent();
     copy.edit("corrections.csv", () => LOG);
     const out = join(tempDir("corrections"), "dist");
-    await run(process.execPath, ["scripts/build.ts"], {
-      env: { ...process.env, REVOLVING_DOOR_CONTENT_DIR: copy.dir, REVOLVING_DOOR_DIST: out },
+    await run(process.execPath, ["scripts/build.ts", "--wait"], {
+      env: {
+        ...process.env,
+        REVOLVING_DOOR_CONTENT_DIR: copy.dir,
+        REVOLVING_DOOR_DIST: out,
+        REVOLVING_DOOR_SITE: "https://revolving-door.test",
+      },
     });
     const page = (path: string): Document => parseHTML(readFileSync(join(out, path), "utf8")).document;
     const correction = "An earlier version misdated the Belavia decision.";

@@ -94,7 +94,7 @@ describe("embed pages", () => {
     for (const { chart, steps } of figures) {
       const doc = distDocument(`embed/${chart}/steps/index.html`);
       expect([...doc.querySelectorAll("[data-step]")].map((li) => li.getAttribute("data-step"))).toEqual(steps);
-      expect(doc.querySelectorAll("[data-step] img[alt]").length).toBe(steps.length);
+      expect(doc.querySelectorAll("[data-step] svg[data-size][aria-labelledby]").length).toBe(2 * steps.length);
     }
   });
 });

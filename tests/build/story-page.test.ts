@@ -139,13 +139,20 @@ describe("a build with bad content", () => {
     const copy = copyContent();
     copy.edit("data/held.csv", (t) => t.replace(/^(\d{4}-\d{2}-\d{2}),(\d+),/m, "$1,$2.5,"));
     const result = await run(process.execPath, ["scripts/build.ts"], {
-      env: { ...process.env, REVOLVING_DOOR_CONTENT_DIR: copy.dir, REVOLVING_DOOR_DIST: DIST },
+      env: {
+        ...process.env,
+        REVOLVING_DOOR_CONTENT_DIR: copy.dir,
+        REVOLVING_DOOR_DIST: DIST,
+        REVOLVING_DOOR_SITE: "https://revolving-door.test",
+      },
     }).then(
       () => ({ code: 0, stderr: "" }),
       (error: unknown) => error as { code: number; stderr: string },
     );
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("Build stopped: content/ has 1 problem(s). Nothing was published.");
+    expect(result.stderr).toContain(
+      "Build stopped: content/ has 1 problem(s). Nothing was published; dist/ is unchanged.",
+    );
     expect(result.stderr).toMatch(/held\.csv:2:2: count is not a whole number\n {2}field: count\n {2}value: "\d+\.5"/);
     expect(folderHash(DIST)).toBe(before);
   });

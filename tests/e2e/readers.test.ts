@@ -122,12 +122,15 @@ describe("readers without JavaScript", () => {
 });
 
 describe("print", () => {
-  it("prints every step once with its own chart state, without the sticky graphic", async () => {
+  it("prints each chart's title, legend and source line, then every step once with its own chart state", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(ORIGIN);
     await page.emulateMedia({ media: "print" });
     for (const { chart, steps } of scrolly) {
-      expect(await figure(page, chart).isVisible()).toBe(false);
+      // The live chart gives way to each step's own; the chart's title, legend and source line stay.
+      expect(await figure(page, chart).locator(".chart-frame").isVisible()).toBe(false);
+      for (const part of [".chart-title", ".legend", ".chart-sourceline"])
+        expect(await figure(page, chart).locator(part).isVisible(), part).toBe(true);
       for (const step of steps) {
         const image = page.locator(`#${step} img.step-print`);
         expect(await image.isVisible()).toBe(true);

@@ -118,7 +118,7 @@ export const badInputs: BadInput[] = [
     name: "a CSV with an extra column",
     file: "data/held.csv",
     change: replace(/^(date,count,source_name,source_url,published,note)/, "$1,comment"),
-    message: /content\/data\/held\.csv:1: "comment" is not a column of held\.csv/,
+    message: /content\/data\/held\.csv:1:7: "comment" is not a column of held\.csv/,
   },
   {
     name: "a CSV with a misnamed column",

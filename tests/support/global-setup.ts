@@ -25,7 +25,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const dist = join(site, "dist");
   const served = await serveStatic(() => dist);
   try {
-    execFileSync(process.execPath, ["scripts/build.ts"], {
+    // --wait: queue behind a developer's own build (the build lock is the project's), never fail on it.
+    execFileSync(process.execPath, ["scripts/build.ts", "--wait"], {
       stdio: "inherit",
       env: { ...process.env, REVOLVING_DOOR_SITE: served.origin, REVOLVING_DOOR_DIST: dist },
     });

@@ -90,7 +90,7 @@ describe("messages about sections and steps", () => {
 
   it("refuses an empty section", () => {
     expect(problems({ "story/05-method.md": (t) => `${t.split("---\n\n")[0]!}---\n` })).toBe(
-      "content/story/05-method.md:1: the section is empty\n  fix:   Write its text below the front matter, or delete the file.",
+      "content/story/05-method.md:1: the section is empty\n  fix:   Write its text below the front matter, or delete the file. (A comment <!-- … --> is a note to editors and is not published.)",
     );
   });
 
@@ -109,7 +109,7 @@ describe("messages about sections and steps", () => {
       /^content\/story\/03-routes\.md:\d+: this step has no id\n {2}field: id\n {2}fix: {3}Give it one after a #/,
     );
     expect(problems({ [ROUTES]: replace("{#fx-routes-all}", "{#steps}") })).toMatch(
-      /03-routes\.md:\d+:\d+: "steps" is reserved for the embed that shows every step\n {2}field: id\n {2}value: "steps"/,
+      /03-routes\.md:\d+: the step id "steps" is already an id on the page: the embed that shows every step \(\/embed\/<chart>\/steps\/\), so a link to this step would land there\n {2}field: id\n {2}value: "steps"\n {2}fix: {3}Choose another id\. Ids already taken: story, corrections,/,
     );
     expect(problems({ [ROUTES]: replace("{#fx-routes-all}", "{#9-routes}") })).toMatch(
       /03-routes\.md:\d+:\d+: this step id is not lower-case letters, digits and hyphens, starting with a letter/,
@@ -131,19 +131,12 @@ describe("messages about sections and steps", () => {
     expect(message).toContain("A draft from the data, to check and edit:\n::alt[");
   });
 
-  it("refuses a state field the chart does not have, a value of the wrong kind, and a release with no routes", () => {
-    expect(
-      problems({
-        [ROUTES]: replace(
-          "{#fx-routes-march release=mar-deal extent=wide}",
-          "{#fx-routes-march release=mar-deal extnt=wide}",
-        ),
-      }),
-    ).toMatch(
-      /03-routes\.md:\d+:\d+: "extnt" is not a state field of the routes chart\n {2}field: extnt\n {2}value: "extnt"\n {2}fix: {3}did you mean "extent"\? Valid: release, extent\. \(release: /,
+  it("refuses a state field the chart does not have, a place that does not exist, and a release with no routes", () => {
+    expect(problems({ [ROUTES]: replace("release=mar-deal city=vilnius", "release=mar-deal cty=vilnius") })).toMatch(
+      /03-routes\.md:\d+:\d+: "cty" is not a state field of the routes chart\n {2}field: cty\n {2}value: "cty"\n {2}fix: {3}did you mean "city"\? Valid: release, city, refused\. \(release: /,
     );
-    expect(problems({ [ROUTES]: replace("extent=wide", "extent=world") })).toMatch(
-      /03-routes\.md:\d+:\d+: extent is not one of region, belarus, wide\n {2}field: extent\n {2}value: "world"\n {2}fix: {3}extent: how much of the map to show/,
+    expect(problems({ [ROUTES]: replace("city=vilnius", "city=vilna") })).toMatch(
+      /03-routes\.md:\d+:\d+: city names no place in content\/data\/places\.csv\n {2}field: city\n {2}value: "vilna"\n {2}fix: {3}Add the place to places\.csv \(with sourced coordinates\), or pick one: did you mean "vilnius"\?/,
     );
     expect(problems({ [ROUTES]: replace("release=mar-deal", "release=apr-pardon") })).toMatch(
       /03-routes\.md:\d+:\d+: the release "apr-pardon" has no rows in content\/data\/deportations\.csv\n {2}field: release/,

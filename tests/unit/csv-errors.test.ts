@@ -1,7 +1,12 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { csvParseRows } from "d3-dsv";
 import { describe, expect, it } from "vitest";
-import { parseTable, recordStartLines } from "../../src/data/csv.ts";
-import { heldTable, releasesTable } from "../../src/data/tables.ts";
 import { formatProblem } from "../../src/content/errors.ts";
+import { findHiddenCharacters, showHidden } from "../../src/content/hidden-characters.ts";
+import { parseTable, recordStartLines } from "../../src/data/csv.ts";
+import { cellSpans } from "../../src/data/csv-positions.ts";
+import { heldTable, releasesTable } from "../../src/data/tables.ts";
 
 const header = "date,count,source_name,source_url,published,note";
 const good = "2025-09-18,1184,IPS citing Viasna,https://www.ipsnews.net/a,2025-10-07,";
@@ -105,5 +110,60 @@ describe("CSV rows are checked cell by cell, naming file, line, field and fix", 
     expect(problems.map((p) => p.problem)).toEqual(['us_brokered is neither "yes" nor "no"']);
     const { rows } = parseTable(releasesTable, releases.replace("maybe", "yes"), "releases.csv");
     expect(rows[0]).toMatchObject({ political_prisoners: null, us_brokered: true, released: 52 });
+  });
+});
+
+describe("where each cell sits, for messages that point inside a cell", () => {
+  const tricky = [
+    'a,b\n"x\ny",1\nz,2\n',
+    'a,"b ""quoted"" c",d\n',
+    "a,,b,\n\n,c\n",
+    'a,"unclosed\nquote,b\n',
+    "only\n",
+    'x,"y"z,w\n',
+  ];
+  it("finds the same cells as the CSV parser, in every data file and in awkward cases", () => {
+    const files = readdirSync("content/data").map((f) => readFileSync(join("content/data", f), "utf8"));
+    for (const text of [...files, ...tricky]) {
+      const spans = cellSpans(text);
+      expect(spans.map((record) => record.length)).toEqual(csvParseRows(text).map((record) => record.length));
+    }
+  });
+
+  it("reads a file's bytes as UTF-8, dropping a byte-order mark", () => {
+    const bytes = new TextEncoder().encode(`\ufeff${header}\n${good}\n`);
+    expect(parseTable(heldTable, bytes, "content/data/held.csv").problems).toEqual([]);
+  });
+
+  it("names the likely encoding and the first unreadable byte of a file that is not UTF-8", () => {
+    const bytes = Buffer.from(
+      `${header}\n2025-09-18,1184,IPS citing Wiasna (Caf\u00e9),https://ipsnews.net/a,2025-10-07,\n`,
+      "latin1",
+    );
+    const [message] = parseTable(heldTable, bytes, "content/data/held.csv").problems.map(formatProblem);
+    expect(message).toMatch(
+      /^content\/data\/held\.csv:2:39: the file is not saved as UTF-8: it looks like \S+ \(a guess from its bytes/,
+    );
+    expect(message).toContain('value: "2025-09-18,1184,IPS citing Wiasna (Caf<0xE9>),https');
+  });
+});
+
+describe("hidden characters", () => {
+  it("finds controls, invisible characters and unpaired direction controls, and lets paired isolates be", () => {
+    expect(findHiddenCharacters("plain text, with a tab\tand a no-break\u00a0space")).toEqual([]);
+    expect(findHiddenCharacters("\u2067عربي\u2069 and \u202bembedded\u202c")).toEqual([]);
+    expect(findHiddenCharacters("a\u200bb\u000bc\u202ed").map((h) => [h.index, h.code, h.kind])).toEqual([
+      [1, "U+200B", "invisible"],
+      [3, "U+000B", "control"],
+      [5, "U+202E", "bidi"],
+    ]);
+    expect(findHiddenCharacters("x\u2069").map((h) => h.code)).toEqual(["U+2069"]);
+    expect(findHiddenCharacters("Lietuv\ufffd").map((h) => h.kind)).toEqual(["replacement"]);
+  });
+
+  it("writes every hidden character out in messages, paired or not", () => {
+    expect(showHidden("2025-09-18\u200b")).toBe("2025-09-18<U+200B>");
+    expect(showHidden("\u202eLithuania\u202c")).toBe("<U+202E>Lithuania<U+202C>");
+    expect(formatProblem({ file: "f", problem: "p", fix: "x", value: "a\u000bb" })).toContain('value: "a<U+000B>b"');
   });
 });

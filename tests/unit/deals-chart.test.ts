@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { dealsChart } from "../../src/charts/deals/index.ts";
-import { wrapToWidth } from "../../src/charts/deals/layout.ts";
-import { textWidth } from "../../src/charts/shared/text.ts";
 import { sizes, type Mark } from "../../src/render/scene.ts";
 import { fixtureDataset } from "../support/dataset.ts";
 
@@ -61,13 +59,5 @@ describe("the deals chart", () => {
   it("refuses a release that is not in the data, with a did-you-mean", () => {
     const [problem] = dealsChart.check(dealsChart.state.parse({ highlight: "feb-dael" }), data);
     expect(problem?.fix).toContain('did you mean "feb-deal"?');
-  });
-
-  it("wraps notes at word boundaries to fit the width", () => {
-    const text = "Negotiated by US Deputy Assistant Secretary of State Christopher Smith";
-    const lines = wrapToWidth(text, 200, 12);
-    expect(lines.length).toBeGreaterThan(1);
-    expect(lines.join(" ")).toBe(text);
-    for (const line of lines) expect(textWidth(line, 12)).toBeLessThanOrEqual(200);
   });
 });

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { oembedFor, PROVIDER } from "../../src/embed/oembed.ts";
@@ -127,32 +129,35 @@ describe("the share card", () => {
     sourceline: "Sources: A & B <i>",
     credit: "Graphic: <desk>",
   } as Furniture;
+  const legend = [{ swatch: "swatch--in", label: "In & <out>" }];
   const scene = { width: 720, height: 440, layers: [{ id: "marks", marks: [] }] };
+  const css = readFileSync(join("src", "styles", "chart.css"), "utf8");
   const card = (): { svg: string; document: Document } => {
-    const svg = cardSvg(scene, furniture, "Alt & text", ".x{}");
+    const svg = cardSvg(scene, furniture, legend, "Alt & text", css);
     return { svg, document: parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document };
   };
 
-  it("is a 1200 × 630 SVG with the title, the chart state and the source line", () => {
-    const { svg, document } = card();
+  it("is a 1200 × 630 SVG with the title, the legend, the chart state and the source line", () => {
+    const { document } = card();
     const root = document.querySelector("svg")!;
     expect([root.getAttribute("width"), root.getAttribute("height")]).toEqual([
       String(CARD.width),
       String(CARD.height),
     ]);
     expect(root.getAttribute("viewBox")).toBe("0 0 1200 630");
-    expect(document.querySelector(".card-title")?.textContent).toBe(furniture.title);
-    expect(document.querySelector(".card-foot")?.textContent).toBe(`${furniture.sourceline}. ${furniture.credit}.`);
-    const chart = document.querySelector("svg.chart-svg")!;
-    expect(chart.getAttribute("height")).toBe("450");
-    expect(chart.querySelector("desc")?.textContent).toBe("Alt & text");
-    expect(svg).toContain("<style>.x{} .card-title");
+    /** A text block's lines (its tspans, wrapped to the column), read as one string. */
+    const text = (selector: string): string =>
+      [...document.querySelectorAll(`${selector} tspan`)].map((line) => line.textContent).join(" ");
+    expect(text(".card-title")).toBe(furniture.title);
+    expect(text(".card-legend")).toBe("In & <out>");
+    expect(text(".card-foot")).toBe(`${furniture.sourceline}. ${furniture.credit}.`);
+    expect(document.querySelector("svg.card-chart desc")?.textContent).toBe("Alt & text");
   });
 
   it("escapes text, so a title with < or & cannot break the image", () => {
     const { svg, document } = card();
     expect(svg).toContain("Freed &lt;b&gt;&amp; jailed&lt;/b&gt;");
-    expect(svg).toContain("Sources: A &amp; B &lt;i&gt;. Graphic: &lt;desk&gt;.");
-    expect(document.querySelectorAll("b, i, desk").length).toBe(0);
+    expect(svg).toContain("In &amp; &lt;out&gt;");
+    expect(document.querySelectorAll("b, i, desk, out").length).toBe(0);
   });
 });

@@ -70,18 +70,19 @@ describe("the fixture story, as the loader reads it", () => {
 
   it("adds up routes by release and place, and over every release with all/", () => {
     const [all, march] = section("routes").steps.map((s) => numbers(s.html));
-    // Lithuania: 10 in February, 12 in March.
-    expect(all).toEqual(["22 (22) Added up from 2 rows of deportations.csv"]);
+    // Lithuania: 10 in February, 10 in March.
+    expect(all).toEqual(["20 (20) Added up from 2 rows of deportations.csv"]);
     expect(march).toEqual([
-      "12 (12) Source: Kyiv Independent, 2025-06-01",
+      "10 (10) Source: Kyiv Independent, 2025-06-01",
       "8 (8) Source: Kyiv Independent, 2025-06-01",
+      "2 (2) Source: Kyiv Independent, 2025-06-01",
     ]);
   });
 
   it("fills every step's state from its attributes and the chart's defaults, and keeps its text alternative", () => {
     const steps = Object.fromEntries(story.sections.flatMap((s) => s.steps).map((s) => [s.id, s]));
-    expect(steps["fx-routes-all"]!.state).toEqual({ release: "all", extent: "region" });
-    expect(steps["fx-routes-may"]!.state).toEqual({ release: "may-deal", extent: "belarus" });
+    expect(steps["fx-routes-all"]!.state).toEqual({ release: "all", city: "none", refused: "none" });
+    expect(steps["fx-routes-march"]!.state).toEqual({ release: "mar-deal", city: "vilnius", refused: "lithuania" });
     expect(steps["fx-no-highlight"]!.state).toEqual(story.sections[2]!.steps[1]!.state);
     expect(steps["fx-january"]!.alt).toBe("January picked out: 20 newly recognised, 4 freed, 6 left otherwise.");
   });

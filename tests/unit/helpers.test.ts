@@ -3,11 +3,11 @@ import { describe, expect, it } from "vitest";
 import { chartIds, charts } from "../../src/charts/registry.ts";
 import { dayOrMonth, dayOrMonthEnd, DAY, formatDay, parseDay } from "../../src/charts/shared/dates.ts";
 import { formatCount } from "../../src/charts/shared/format.ts";
-import { textWidth } from "../../src/charts/shared/text.ts";
 import { loadStory, type Story } from "../../src/content/load.ts";
 import { latestDate } from "../../src/data/latest.ts";
 import { monthEnd, parsePeriod, periodKey, PERIOD_FORMS } from "../../src/data/periods.ts";
 import { smallMultiples } from "../../src/figures/multiples.ts";
+import { textWidth, wrapText } from "../../src/render/fonts.ts";
 import { round, sizes } from "../../src/render/scene.ts";
 import { sceneToSvg } from "../../src/render/server.ts";
 import { FIXTURE } from "../support/fixture.ts";
@@ -77,15 +77,25 @@ describe("formatting and measuring", () => {
     expect([0, 999, 1184, 1234567].map(formatCount)).toEqual(["0", "999", "1,184", "1,234,567"]);
   });
 
-  it("estimates label widths: narrow punctuation, wide capitals and digits, widest m and w, bolder is wider", () => {
-    expect(textWidth("i", 10)).toBeCloseTo(0.3 * 10 * 1.04);
-    expect(textWidth("a", 10)).toBeCloseTo(0.54 * 10 * 1.04);
-    expect(textWidth("A", 10)).toBeCloseTo(0.64 * 10 * 1.04);
-    expect(textWidth("7", 10)).toBeCloseTo(0.64 * 10 * 1.04);
-    expect(textWidth("m", 10)).toBeCloseTo(0.85 * 10 * 1.04);
-    expect(textWidth("W", 10, true)).toBeCloseTo(0.85 * 10 * 1.1);
-    expect(textWidth("l.,:;'|!()[] ", 10)).toBeCloseTo(13 * 0.3 * 10 * 1.04);
+  it("measures text in the story's typeface: wider for longer, larger or bolder text, and for letter spacing", () => {
     expect(textWidth("", 12)).toBe(0);
+    expect(textWidth("il", 12)).toBeLessThan(textWidth("MW", 12));
+    expect(textWidth("Freed", 24)).toBeCloseTo(2 * textWidth("Freed", 12), 6);
+    expect(textWidth("Freed", 12, 700)).toBeGreaterThan(textWidth("Freed", 12, 400));
+    expect(textWidth("Freed", 12, 400, 0.1)).toBeCloseTo(textWidth("Freed", 12) + 5 * 0.1 * 12, 6);
+    expect(textWidth("Вільнюс", 12)).toBeGreaterThan(0);
+    // A character the typeface lacks counts as 0.6 em.
+    expect(textWidth("中", 10)).toBeCloseTo(6, 6);
+  });
+
+  it("wraps text at spaces into lines that fit, keeping a word wider than the line on its own", () => {
+    const lines = wrapText("Prisoners freed in deals with the United States", 120, 14);
+    expect(lines.join(" ")).toBe("Prisoners freed in deals with the United States");
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(textWidth(line, 14), line).toBeLessThanOrEqual(120);
+    expect(wrapText("Supercalifragilistic word", 20, 14)).toEqual(["Supercalifragilistic", "word"]);
+    expect(wrapText("  two   spaces ", 500, 14)).toEqual(["two spaces"]);
+    expect(wrapText("", 100, 14)).toEqual([]);
   });
 
   it("rounds coordinates to a tenth", () => {

@@ -51,11 +51,18 @@ describe("render() converging on a state", () => {
     expect(order()).toEqual(["c", "a", "b"]);
   });
 
-  it("writes text content and updates it", () => {
+  it("writes text content, and changes a label's words by fading through, never sliding one into the other", () => {
     const label = (text: string): Scene => scene([{ key: "t", tag: "text", attrs: { x: 1 }, text }]);
     render(el, label("52 freed"), { duration: 0 });
-    render(el, label("9 freed"), { duration: 80 });
+    expect(mark("t")?.textContent).toBe("52 freed");
+    render(el, label("9 freed"), { duration: 100 });
+    vi.advanceTimersByTime(30);
+    // First half: the old words fade out where they are.
+    expect(mark("t")?.textContent).toBe("52 freed");
+    expect(Number(mark("t")?.getAttribute("opacity"))).toBeLessThan(1);
+    vi.advanceTimersByTime(200);
     expect(mark("t")?.textContent).toBe("9 freed");
+    expect(mark("t")?.getAttribute("opacity")).toBe("1");
   });
 
   it("with duration 0 sets every attribute at once and starts no transition", () => {
@@ -130,7 +137,8 @@ describe("render() converging on a state", () => {
     render(el, keys(["a"]), { duration: 100 });
     expect(mark("b")).toBeNull();
     expect(el.querySelectorAll("circle").length).toBe(2);
-    vi.advanceTimersByTime(60);
+    // Leaving marks fade in the first half of the change.
+    vi.advanceTimersByTime(30);
     const fading = Number(el.querySelectorAll("circle")[1]!.getAttribute("opacity"));
     expect(fading).toBeGreaterThan(0);
     expect(fading).toBeLessThan(1);

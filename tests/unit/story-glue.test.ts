@@ -38,16 +38,20 @@ describe("the chart states of a story", () => {
       "routes/fx-routes-may",
     ]);
     const march = chartStates(story).find((s) => s.step === "fx-routes-march")!;
-    expect(march.state).toEqual({ release: "mar-deal", extent: "wide" });
-    expect(march.alt).toBe("Two routes from Minsk for the March release.");
+    expect(march.state).toEqual({ release: "mar-deal", city: "vilnius", refused: "lithuania" });
+    expect(march.alt).toBe(
+      "Two routes from Minsk for the March release, one to Vilnius, and the two who refused to cross into Lithuania.",
+    );
   });
 
   it("are laid out at every size the figure offers", () => {
     expect(sizeNames()).toEqual(["compact", "wide"]);
-    const scenes = scenesFor(story, "routes", { release: "all", extent: "region" });
+    const scenes = scenesFor(story, "routes", { release: "all", city: "none", refused: "none" });
     expect(scenes.wide.width).toBe(sizes.wide.width);
     expect(scenes.compact.width).toBe(sizes.compact.width);
-    expect(scenes.wide).toEqual(charts.routes!.layout(story.data, { release: "all", extent: "region" }, sizes.wide));
+    expect(scenes.wide).toEqual(
+      charts.routes!.layout(story.data, { release: "all", city: "none", refused: "none" }, sizes.wide),
+    );
   });
 });
 
@@ -91,7 +95,7 @@ describe("embeds", () => {
       chart: "routes",
       step: undefined,
       path: "/embed/routes/",
-      state: { release: "all", extent: "region" },
+      state: { release: "all", city: "none", refused: "none" },
       alt: story.furniture.routes!.alt,
     });
   });

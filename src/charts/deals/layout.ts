@@ -9,12 +9,14 @@ import { en } from "../../i18n/en.ts";
 import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
 import { formatCount } from "../shared/format.ts";
-import { textWidth } from "../shared/text.ts";
+import { textWidth, wrapText } from "../../render/fonts.ts";
 import { latestDate } from "../../data/latest.ts";
 import type { DealsState } from "./state.ts";
 
 const m = en.deals;
-const LINE = 15;
+/** Chart text is 14 px in scene units (chart.css), never under 12 CSS px on a 280 px phone. */
+const TEXT = 14;
+const LINE = 17;
 
 /** The one time axis of every state: from the month of the first release to the month of the newest row. */
 export function dealsAxis(data: Dataset): [string, string] {
@@ -87,7 +89,7 @@ function axis(f: Frame): Mark[] {
   const ticks = f.x.ticks(utcMonth.every(every)!);
   return ticks.flatMap((t, i) => {
     const text = utcFormat(t.getUTCMonth() === 0 || i === 0 ? "%b %Y" : "%b")(t);
-    const at = within(f, f.x(t), textWidth(text, 12));
+    const at = within(f, f.x(t), textWidth(text, TEXT));
     return [
       {
         key: `xg-${+t}`,
@@ -158,18 +160,6 @@ function concessionMarks(f: Frame, data: Dataset, state: DealsState): Mark[] {
   });
 }
 
-/** Splits a note into lines that fit a width, at word boundaries. */
-export function wrapToWidth(text: string, width: number, fontSize: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(" ")) {
-    const last = lines.at(-1);
-    if (last !== undefined && textWidth(`${last} ${word}`, fontSize) <= width)
-      lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
-
 /**
  * The picked-out release: ringed, with a rule down through the lanes, and its story told under the
  * axis, clear of every mark: the date and the number freed, who negotiated it, and what came with it.
@@ -193,7 +183,7 @@ function highlightNotes(f: Frame, data: Dataset, state: DealsState): Mark[] {
     })),
   ];
   const lines = entries.flatMap((e) =>
-    wrapToWidth(e.text, f.right - f.left - 16, 12).map((text, i) => ({
+    wrapText(e.text, f.right - f.left, TEXT).map((text, i) => ({
       key: `${e.key}-${i}`,
       text: i === 0 ? text : `  ${text}`,
       cls: e.cls,
@@ -223,6 +213,12 @@ export function layoutDeals(data: Dataset, state: DealsState, size: Size): Scene
   return {
     width: f.width,
     height: f.height,
+    legend: [
+      ...(data.releases.some((r) => r.us_brokered) ? ["released-us"] : []),
+      ...(data.releases.some((r) => !r.us_brokered) ? ["released"] : []),
+      ...(data.concessions.some((c) => c.kind === "relief") ? ["concession"] : []),
+      ...(data.concessions.some((c) => c.kind === "contact") ? ["contact"] : []),
+    ],
     layers: [
       { id: "axes", marks: [...axis(f), ...lanes(f)] },
       { id: "marks", marks: [...concessionMarks(f, data, state), ...releaseMarks(f, data, state)] },

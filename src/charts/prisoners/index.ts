@@ -84,5 +84,6 @@ export const prisonersChart: ChartModule<PrisonersState> = {
     { swatch: "freed-other", label: en.legend.freedOther },
     { swatch: "left-otherwise", label: en.legend.leftOtherwise },
     { swatch: "no-count", label: en.legend.noCount },
+    { swatch: "left-negative", label: en.legend.conflict },
   ],
 };

@@ -9,14 +9,16 @@ import { en } from "../../i18n/en.ts";
 import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
 import { formatCount } from "../shared/format.ts";
-import { textWidth } from "../shared/text.ts";
+import { textWidth, wrapText } from "../../render/fonts.ts";
 import { prisonersLabels } from "./annotations.ts";
 import { axisDomain, axisPeriods, monthsIn } from "./axis.ts";
 import { joinedRuns } from "./runs.ts";
 import type { PrisonersState } from "./state.ts";
 
 const m = en.prisoners;
-const LINE = 14;
+/** Chart text is 14 px in scene units (chart.css), never under 12 CSS px on a 280 px phone. */
+const TEXT = 14;
+const LINE = 17;
 /** Periods outside the focus stay visible for context, but step back. */
 const DIMMED = 0.3;
 
@@ -64,7 +66,7 @@ function flowExtent(periods: readonly FlowPeriod[]): { up: number; down: number 
 function frameFor(data: Dataset, size: Size): Frame {
   const { width, height } = size;
   const compact = width < 500;
-  const left = compact ? 38 : 48;
+  const left = compact ? 42 : 50;
   const right = width - (compact ? 10 : 16);
   const top = 30;
   const bottom = height - 42;
@@ -105,7 +107,9 @@ function xAxis(f: Frame): Mark[] {
       tag: "line" as const,
       attrs: { x1: round(f.x(t)), x2: round(f.x(t)), y1: f.heldTop, y2: f.flowsBottom, class: "grid" },
     },
-    text(`x-${+t}`, f.x(t) + 3, f.flowsBottom + 16, utcFormat("%Y")(t), "tick"),
+    f.x(t) + 3 + textWidth(utcFormat("%Y")(t), TEXT) > f.right
+      ? text(`x-${+t}`, f.right, f.flowsBottom + 16, utcFormat("%Y")(t), "tick", "end")
+      : text(`x-${+t}`, f.x(t) + 3, f.flowsBottom + 16, utcFormat("%Y")(t), "tick"),
   ]);
 }
 
@@ -156,8 +160,17 @@ function heldPanel(f: Frame, held: readonly HeldRow[]): Mark[] {
  * the label's width, else over it, else a line lower; turned inwards near the edges so it never
  * leaves the frame, and never on top of the label before it.
  */
-function heldLabels(f: Frame, held: readonly HeldRow[], rows: readonly HeldRow[]): Mark[] {
+function heldLabels(f: Frame, held: readonly HeldRow[], rows: readonly HeldRow[], callout: readonly Mark[]): Mark[] {
   const placed: { x0: number; x1: number; y: number }[] = [];
+  // The panel's title and the focus callout's lines are obstacles too, at their own baselines.
+  const title = f.compact ? m.heldTitleShort : m.heldTitle;
+  placed.push({ x0: f.left, x1: f.left + textWidth(title, TEXT, 700), y: f.heldTop - 12 });
+  for (const line of callout) {
+    const width = textWidth(line.text ?? "", TEXT);
+    const x = Number(line.attrs.x);
+    const x0 = line.attrs["text-anchor"] === "end" ? x - width : x;
+    placed.push({ x0, x1: x0 + width, y: Number(line.attrs.y) });
+  }
   const lineY = (x0: number, x1: number): number[] =>
     held.filter((r) => dayStart(f, r.date) >= x0 - 8 && dayStart(f, r.date) <= x1 + 8).map((r) => f.yHeld(r.count));
   return [...rows]
@@ -166,15 +179,16 @@ function heldLabels(f: Frame, held: readonly HeldRow[], rows: readonly HeldRow[]
       const value = m.heldLabel(formatCount(r.count), formatDay(parseDay(r.date)));
       const cx = dayStart(f, r.date);
       const cy = f.yHeld(r.count);
-      const width = textWidth(value, 12, true);
+      const width = textWidth(value, TEXT, 700);
       const anchor = cx + width / 2 > f.right ? "end" : cx - width / 2 < f.left ? "start" : "middle";
       const x = anchor === "end" ? Math.min(cx + 4, f.right) : anchor === "start" ? Math.max(cx - 4, f.left) : cx;
       const x0 = anchor === "end" ? x - width : anchor === "start" ? x : x - width / 2;
       const ys = lineY(x0, x0 + width);
       const clear = (y: number): boolean =>
-        ys.every((ly) => ly < y - 12 || ly > y + 4) &&
-        !placed.some((p) => p.x1 + 6 > x0 && p.x0 - 6 < x0 + width && Math.abs(p.y - y) < 14);
-      const y = [cy + 19, cy - 9, cy + 33, cy - 23].find(clear) ?? cy + 19;
+        ys.every((ly) => ly < y - TEXT - 3 || ly > y + 7) &&
+        !placed.some((p) => p.x1 + 6 > x0 && p.x0 - 6 < x0 + width && Math.abs(p.y - y) < LINE) &&
+        y - TEXT >= 2;
+      const y = [cy + 19, cy - 9, cy + 36, cy - 26, cy - 43].find(clear) ?? cy - 9;
       placed.push({ x0, x1: x0 + width, y });
       return text(`held-label-${r.date}`, x, y, value, "value-label", anchor);
     });
@@ -277,8 +291,15 @@ function calloutLines(focus: FlowTotals): { key: string; value: string; cls: str
  * of the held panel (the count never falls near zero), beside the band rather than over any mark.
  */
 function focusMarks(f: Frame, focus: FlowTotals): { band: Mark; callout: Mark[] } {
-  const lines = calloutLines(focus);
-  const widest = max(lines, (l) => textWidth(l.value, 12, l.key === "period")) ?? 0;
+  // A line too long for the frame wraps at its words; its continuation is indented.
+  const lines = calloutLines(focus).flatMap((l) =>
+    wrapText(l.value, f.right - f.left - 12, TEXT, l.key === "period" ? 700 : 400).map((value, i) => ({
+      ...l,
+      key: i === 0 ? l.key : `${l.key}-${i}`,
+      value: i === 0 ? value : `  ${value}`,
+    })),
+  );
+  const widest = max(lines, (l) => textWidth(l.value, TEXT, l.key === "period" ? 700 : 400)) ?? 0;
   const startX = dayStart(f, focus.start);
   const endX = dayEnd(f, focus.end);
   const alignRight = (startX + endX) / 2 > (f.left + f.right) / 2;
@@ -314,23 +335,33 @@ export function layoutPrisoners(data: Dataset, state: PrisonersState, size: Size
     ...xAxis(f),
     ...yAxis(f, "yh", f.yHeld, heldTicks),
     ...yAxis(f, "yf", f.yFlow, flowTicks),
-    text("title-held", f.left, f.heldTop - 12, m.heldTitle, "panel-title"),
+    text("title-held", f.left, f.heldTop - 12, f.compact ? m.heldTitleShort : m.heldTitle, "panel-title"),
     text("title-in", f.left, f.flowsTop - 12, m.inTitle, "panel-title recognised-label"),
-    text("title-unit", f.right, f.flowsTop - 12, m.perMonthUnit, "tick", "end"),
-    text("title-out", f.left, f.height - 6, m.outTitle, "panel-title released-label"),
+    text("title-out", f.left, f.height - 6, f.compact ? m.outTitleShort : m.outTitle, "panel-title released-label"),
   ];
   const focus = labels.focus ? focusMarks(f, labels.focus) : undefined;
+  // Inside the plot's top right corner, which no period reaches (the big months are years earlier),
+  // and over the focus tint.
+  const unit = text("title-unit", f.right, f.flowsTop + 14, m.perMonthUnit, "tick", "end");
   // Counts the callout already gives are not labelled twice.
   const heldLabelled = labels.held.filter((r) => r !== labels.focus?.heldBefore && r !== labels.focus?.heldAfter);
+  const flows = flowBlocks(f, periods, labels.focus);
+  const drawn = (cls: string): boolean => flows.some((m) => m.attrs.class === cls);
   return {
     width: f.width,
     height: f.height,
+    legend: ["held", "recognised", "freed-us", "freed-other", "left-otherwise", "no-count", "left-negative"].filter(
+      (swatch) => swatch === "held" || drawn(swatch),
+    ),
     layers: [
       { id: "axes", marks: axes },
       { id: "focus", marks: focus ? [focus.band] : [] },
-      { id: "flows", marks: flowBlocks(f, periods, labels.focus) },
+      { id: "flows", marks: flows },
       { id: "held", marks: heldPanel(f, data.held) },
-      { id: "labels", marks: [...heldLabels(f, data.held, heldLabelled), ...(focus?.callout ?? [])] },
+      {
+        id: "labels",
+        marks: [...heldLabels(f, data.held, heldLabelled, focus?.callout ?? []), ...(focus?.callout ?? []), unit],
+      },
     ],
   };
 }

@@ -1,16 +1,24 @@
-import { ORIGIN_PLACE, type Dataset } from "../../data/load.ts";
+import type { Dataset } from "../../data/load.ts";
+import { ORIGIN_PLACE } from "../../data/load.ts";
+import { formatDay, parseDay } from "../shared/dates.ts";
 import type { ChartModule, DataTable } from "../types.ts";
 import { layoutRoutes, routesFor } from "./layout.ts";
 import { checkRoutesState, routesFields, routesState, type RoutesState } from "./state.ts";
+
+/** A release as a reader knows it: its date, not its id. */
+function releaseName(data: Dataset, id: string): string {
+  const release = data.releases.find((r) => r.id === id);
+  return release ? formatDay(parseDay(release.date)) : id;
+}
 
 function tables(data: Dataset): DataTable[] {
   return [
     {
       caption: "Where the freed were taken",
-      columns: ["Release", "Taken to", "How many", "Source"],
+      columns: ["Release of", "Taken to", "How many", "Source"],
       rows: data.deportations.map((d) => [
-        d.release_id,
-        data.places.find((p) => p.id === d.place)?.name ?? d.place,
+        releaseName(data, d.release_id),
+        d.place === ORIGIN_PLACE ? "stayed in Belarus" : (data.places.find((p) => p.id === d.place)?.name ?? d.place),
         d.count ?? "not reported",
         d.source_name,
       ]),
@@ -28,20 +36,21 @@ export const routesChart: ChartModule<RoutesState> = {
   claimKinds: ["taken"],
   claims: (data, state) =>
     routesFor(data, state).flatMap((r) =>
-      r.count === null || r.place.id === ORIGIN_PLACE
-        ? []
-        : [{ kind: "taken", key: `${state.release}/${r.place.id}`, value: r.count }],
+      r.count === null ? [] : [{ kind: "taken", key: `${state.release}/${r.place.id}`, value: r.count }],
     ),
   draftAlt(data, state) {
-    const places = routesFor(data, state).map((r) => r.place.name);
+    const places = routesFor(data, state)
+      .filter((r) => r.place.id !== ORIGIN_PLACE)
+      .map((r) => r.place.name);
     const which = state.release === "all" ? "every reported release" : `the release :released[${state.release}]`;
-    return `Map of Belarus and its neighbours with the routes of ${which}: from Minsk to ${places.join(" and ")}.`;
+    return `Map of Belarus and its neighbours with the routes of ${which}: from Minsk across the border into ${places.join(" and ")}.`;
   },
   rows: (data) => [...data.deportations, ...data.places],
   table: tables,
   dataFiles: ["deportations.csv", "places.csv"],
   legend: [
-    { swatch: "route", label: "Route out of Belarus, wider for more people" },
+    { swatch: "route", label: "Route across the border; its width is the number of people" },
     { swatch: "route-unknown", label: "Number not reported" },
+    { swatch: "stayed", label: "Freed and stayed in Belarus" },
   ],
 };

@@ -1,45 +1,63 @@
 import { z } from "zod";
 import { validChoices } from "../../content/did-you-mean.ts";
-import type { Dataset } from "../../data/load.ts";
+import { ORIGIN_PLACE, type Dataset } from "../../data/load.ts";
 import type { StateProblem } from "../types.ts";
 
-/** Map extents as [west, south, east, north] in degrees; a step picks one by name. */
-export const extents = {
-  region: [19.5, 49.2, 33.5, 57.2],
-  belarus: [22.8, 50.9, 32.9, 56.4],
-  wide: [13.5, 44.5, 40.5, 60.5],
-} as const;
-export type ExtentName = keyof typeof extents;
-const extentNames = Object.keys(extents) as ExtentName[];
-
-/** What a step may ask of the routes map: whose routes, and how far out to look. */
+/** What a step may ask of the routes map: whose routes, which place to name, who refused to cross. */
 export const routesState = z.strictObject({
   release: z.string().default("all"),
-  extent: z
-    .enum(extentNames as [ExtentName, ...ExtentName[]], { error: `is not one of ${extentNames.join(", ")}` })
-    .default("region"),
+  city: z.string().default("none"),
+  refused: z.string().default("none"),
 });
 export type RoutesState = z.output<typeof routesState>;
 
 export const routesFields: Record<keyof RoutesState, string> = {
   release:
     'the id of a release in content/data/releases.csv whose routes to draw, or "all" for every route in deportations.csv (default all)',
-  extent: `how much of the map to show: ${extentNames.join(", ")} (default region)`,
+  city: 'a place in places.csv to name at the end of the route into its country, when the text names it (e.g. vilnius), or "none" (default)',
+  refused:
+    'the place in places.csv whose border the people who stayed in Belarus (the deportations row whose place is "belarus") refused to cross, or "none" (default)',
 };
 
 export function checkRoutesState(state: RoutesState, data: Dataset): StateProblem[] {
-  if (state.release === "all") return [];
-  const withRoutes = [...new Set(data.deportations.map((d) => d.release_id))];
-  if (withRoutes.includes(state.release)) return [];
-  const exists = data.releases.some((r) => r.id === state.release);
-  return [
-    {
+  const problems: StateProblem[] = [];
+  const rows = data.deportations.filter((d) => state.release === "all" || d.release_id === state.release);
+  if (state.release !== "all" && rows.length === 0) {
+    const withRoutes = [...new Set(data.deportations.map((d) => d.release_id))];
+    const exists = data.releases.some((r) => r.id === state.release);
+    problems.push({
       field: "release",
       value: state.release,
       problem: exists
         ? `the release "${state.release}" has no rows in content/data/deportations.csv`
         : `release names no release in content/data/releases.csv`,
       fix: `${exists ? "Add its routes to deportations.csv, or pick" : "Pick"} a release that has routes, or "all": ${validChoices(state.release, withRoutes)}`,
-    },
-  ];
+    });
+  }
+  const placeIds = data.places.map((p) => p.id);
+  if (state.city !== "none" && !placeIds.includes(state.city))
+    problems.push({
+      field: "city",
+      value: state.city,
+      problem: "city names no place in content/data/places.csv",
+      fix: `Add the place to places.csv (with sourced coordinates), or pick one: ${validChoices(state.city, [...placeIds, "none"])}`,
+    });
+  if (state.refused !== "none") {
+    const destinations = rows.map((r) => r.place).filter((p) => p !== ORIGIN_PLACE);
+    if (!destinations.includes(state.refused))
+      problems.push({
+        field: "refused",
+        value: state.refused,
+        problem: "refused must be a place this release's routes go to",
+        fix: `Pick one: ${validChoices(state.refused, [...destinations, "none"])}`,
+      });
+    else if (!rows.some((r) => r.place === ORIGIN_PLACE))
+      problems.push({
+        field: "refused",
+        value: state.refused,
+        problem: `the release has no deportations row with the place "${ORIGIN_PLACE}" saying how many stayed`,
+        fix: `Add that row to content/data/deportations.csv, with its source, or leave refused out`,
+      });
+  }
+  return problems;
 }

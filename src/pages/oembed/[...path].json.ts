@@ -13,7 +13,7 @@ export const getStaticPaths = (() => {
   }));
   return [...embedEntries(story), ...unrolled].map((entry) => {
     const section = story.sections.find((s) => s.chart === entry.chart);
-    const imageStep = entry.step && entry.step !== ALL_STEPS ? entry.step : (section?.steps[0]?.id ?? "");
+    const imageStep = entry.step === ALL_STEPS ? (section?.steps[0]?.id ?? "default") : (entry.step ?? "default");
     return {
       params: { path: entry.path.replace(/^\/|\/$/g, "") },
       props: { entry, title: story.furniture[entry.chart]!.title, imageStep },

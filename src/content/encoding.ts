@@ -1,0 +1,132 @@
+import { analyse } from "chardet";
+import type { ContentProblem } from "./errors.ts";
+import { characterCount } from "./hidden-characters.ts";
+
+/**
+ * Content files are UTF-8. Excel's default "CSV" on Windows saves in the local code page
+ * (windows-1252 in Western Europe, windows-1251 for Cyrillic) and "Unicode Text" saves UTF-16;
+ * read as UTF-8, either publishes `Lietuv�` or unreadable messages. So a file that is not valid
+ * UTF-8 is refused, naming the encoding it most likely is (chardet's guess from its bytes), the
+ * first line it cannot read, and how to save it again. A UTF-8 byte-order mark is accepted and
+ * stripped: Excel's "CSV UTF-8" and Windows Notepad write one.
+ */
+
+const hasPrefix = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
+
+/** The allowed range of the second byte after each lead byte (RFC 3629): no overlongs, no surrogates. */
+function secondByteRange(lead: number): [number, number] {
+  if (lead === 0xe0) return [0xa0, 0xbf];
+  if (lead === 0xed) return [0x80, 0x9f];
+  if (lead === 0xf0) return [0x90, 0xbf];
+  if (lead === 0xf4) return [0x80, 0x8f];
+  return [0x80, 0xbf];
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    const length =
+      lead < 0x80
+        ? 1
+        : lead >= 0xc2 && lead <= 0xdf
+          ? 2
+          : lead >= 0xe0 && lead <= 0xef
+            ? 3
+            : lead >= 0xf0 && lead <= 0xf4
+              ? 4
+              : 0;
+    if (length === 0 || i + length > bytes.length) return i;
+    const [low, high] = secondByteRange(lead);
+    if (length > 1 && (bytes[i + 1]! < low || bytes[i + 1]! > high)) return i;
+    for (let k = 2; k < length; k++) if (bytes[i + k]! < 0x80 || bytes[i + k]! > 0xbf) return i;
+    i += length;
+  }
+  return -1;
+}
+
+/** UTF-16 announces itself with a byte-order mark, or without one by a NUL in every other byte of ASCII text. */
+function utf16Flavour(bytes: Uint8Array): string | undefined {
+  if (hasPrefix(bytes, [0xff, 0xfe])) return "UTF-16LE";
+  if (hasPrefix(bytes, [0xfe, 0xff])) return "UTF-16BE";
+  const sample = bytes.subarray(0, 400);
+  let evenNul = 0;
+  let oddNul = 0;
+  sample.forEach((b, i) => {
+    if (b === 0) {
+      if (i % 2 === 0) evenNul++;
+      else oddNul++;
+    }
+  });
+  const pairs = sample.length / 2;
+  if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return "UTF-16LE";
+  if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return "UTF-16BE";
+  return undefined;
+}
+
+function likelyEncoding(bytes: Uint8Array): string {
+  const utf16 = utf16Flavour(bytes);
+  if (utf16) return utf16;
+  const best = analyse(bytes).find((m) => m.name !== "UTF-8" && m.name !== "ASCII");
+  return best?.name ?? "an older single-byte encoding";
+}
+
+/** The bytes of one line, readable parts decoded and unreadable bytes written as `<0xE0>`. */
+function showLine(line: Uint8Array): string {
+  let out = "";
+  let rest = line;
+  while (rest.length > 0) {
+    const bad = firstInvalidUtf8(rest);
+    if (bad === -1) return out + new TextDecoder().decode(rest);
+    out += `${new TextDecoder().decode(rest.subarray(0, bad))}<0x${rest[bad]!.toString(16).toUpperCase().padStart(2, "0")}>`;
+    rest = rest.subarray(bad + 1);
+  }
+  return out;
+}
+
+/** How to save as UTF-8, in the words of the programs editors use for each kind of file. */
+function resaveAdvice(file: string): string {
+  const csv = file.endsWith(".csv")
+    ? 'In Excel: File › Save As, and choose "CSV UTF-8 (Comma delimited)". In LibreOffice: File › Save As › Text CSV, tick "Edit filter settings" and choose the character set "Unicode (UTF-8)". In Google Sheets: File › Download › CSV (always UTF-8). '
+    : "";
+  return `${csv}In a text editor, choose the encoding "UTF-8" when you save (VS Code: the encoding in the status bar › Save with Encoding › UTF-8). Then check the accented and Cyrillic letters still read right.`;
+}
+
+/**
+ * Decodes a content file as UTF-8, or explains why it cannot. A leading UTF-8 byte-order mark is
+ * dropped, so `---` front matter and CSV headers are found where the editor wrote them.
+ */
+export function decodeContent(bytes: Uint8Array, file: string): { text: string } | { problem: ContentProblem } {
+  const utf16 = utf16Flavour(bytes);
+  const bad = utf16 ? 0 : firstInvalidUtf8(bytes);
+  if (bad === -1) {
+    // TextDecoder drops a leading byte-order mark itself (its ignoreBOM option is off by default).
+    return { text: new TextDecoder("utf-8").decode(bytes) };
+  }
+  const encoding = likelyEncoding(bytes);
+  if (utf16) {
+    return {
+      problem: {
+        file,
+        problem: `the file is saved as ${encoding} (Excel's "Unicode Text" and some Windows programs save this), not UTF-8`,
+        fix: `Save it again as UTF-8. ${resaveAdvice(file)}`,
+      },
+    };
+  }
+  const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
+  const lineEnd = bytes.indexOf(0x0a, bad);
+  const line = bytes.subarray(lineStart, lineEnd === -1 ? bytes.length : lineEnd);
+  const lineNumber = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
+  const column = characterCount(new TextDecoder().decode(bytes.subarray(lineStart, bad))) + 1;
+  return {
+    problem: {
+      file,
+      line: lineNumber,
+      column,
+      value: showLine(line).replace(/\r$/, ""),
+      problem: `the file is not saved as UTF-8: it looks like ${encoding} (a guess from its bytes; Excel's plain "CSV" on Windows saves this way), so letters such as à or ł cannot be read`,
+      fix: `Save it again as UTF-8. ${resaveAdvice(file)}`,
+    },
+  };
+}

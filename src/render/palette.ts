@@ -1,0 +1,104 @@
+import postcss from "postcss";
+
+/*
+ * The chart palette lives in one place, chart.css, as CSS custom properties on :root whose values
+ * are light-dark(light, dark). Files that leave the page (share cards, downloadable SVGs) cannot
+ * rely on custom properties or on the reader's theme: librsvg does not resolve var(), and a
+ * producer exporting from a dark desktop must still get the light chart. This module reads the
+ * palette and writes a stylesheet with every colour resolved.
+ */
+
+export type Theme = "light" | "dark";
+
+/** Splits "a, b" at its top-level comma (colours such as rgb(…) keep theirs). */
+function splitTopLevel(value: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const char of value) {
+    if (char === "(") depth++;
+    if (char === ")") depth--;
+    if (char === "," && depth === 0) {
+      parts.push(current.trim());
+      current = "";
+    } else current += char;
+  }
+  parts.push(current.trim());
+  return parts;
+}
+
+/** Picks one theme's side of every light-dark(light, dark) in a value. */
+export function pickTheme(value: string, theme: Theme): string {
+  const start = value.indexOf("light-dark(");
+  if (start < 0) return value;
+  let depth = 0;
+  let end = start + "light-dark(".length;
+  for (; end < value.length; end++) {
+    if (value[end] === "(") depth++;
+    if (value[end] === ")") {
+      if (depth === 0) break;
+      depth--;
+    }
+  }
+  const [light = "", dark = ""] = splitTopLevel(value.slice(start + "light-dark(".length, end));
+  return pickTheme(value.slice(0, start) + (theme === "light" ? light : dark) + value.slice(end + 1), theme);
+}
+
+/** The custom properties on :root, for one theme. */
+export function customProperties(css: string, theme: Theme): Map<string, string> {
+  const props = new Map<string, string>();
+  postcss.parse(css).each((node) => {
+    if (node.type === "rule" && node.selectors.includes(":root"))
+      node.walkDecls(/^--/, (decl) => {
+        props.set(decl.prop, pickTheme(decl.value.trim(), theme));
+      });
+  });
+  return props;
+}
+
+/** Replaces every var(--name[, fallback]) in a value with the property's value, recursively. */
+export function resolveVars(value: string, props: Map<string, string>, depth = 0): string {
+  if (depth > 8) throw new Error(`custom properties refer to each other in a loop: ${value}`);
+  const resolved = value.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)/g, (_, name: string, fallback?: string) => {
+    const found = props.get(name) ?? fallback;
+    if (found === undefined) throw new Error(`chart.css uses ${name}, which it does not define`);
+    return found.trim();
+  });
+  return resolved.includes("var(") ? resolveVars(resolved, props, depth + 1) : resolved;
+}
+
+/**
+ * The chart stylesheet with one theme's palette (light by default) written into every rule: no
+ * custom properties and no container or media queries (a standalone file has one size and one theme).
+ */
+export function resolvedStylesheet(css: string, theme: Theme = "light"): string {
+  const props = customProperties(css, theme);
+  const root = postcss.parse(css);
+  root.walkAtRules((rule) => {
+    rule.remove();
+  });
+  root.walkComments((comment) => {
+    comment.remove();
+  });
+  root.walkRules((rule) => {
+    if (rule.selectors.includes(":root")) rule.remove();
+  });
+  root.walkDecls((decl) => {
+    decl.value = pickTheme(resolveVars(decl.value, props), theme);
+  });
+  return root.toString().replace(/\s*\n\s*/g, "");
+}
+
+/** The colour a legend swatch shows (its background, or the colour of its border line), resolved. */
+export function swatchColour(css: string, swatch: string, theme: Theme = "light"): string | undefined {
+  const props = customProperties(css, theme);
+  let colour: string | undefined;
+  postcss.parse(css).walkRules((rule) => {
+    if (!rule.selectors.includes(`.swatch--${swatch}`)) return;
+    rule.walkDecls(/^(background|border-top)$/, (decl) => {
+      const value = resolveVars(decl.value, props);
+      colour = /#[0-9a-f]{3,8}\b/i.exec(value)?.[0] ?? value;
+    });
+  });
+  return colour;
+}
