@@ -95,6 +95,7 @@ function exitMarks(f: DoorFrame, model: DoorModel, groups: readonly PlacedGroup[
       `door-dots--${cohort.kind}`,
       model.afterCount ? "after" : "out",
       {
+        "data-group": group,
         "data-order": order,
         ...from,
       },
