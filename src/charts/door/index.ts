@@ -96,8 +96,8 @@ export const doorChart: ChartModule<DoorState> = {
   legend: [
     { swatch: "door-held", label: en.legend.doorHeld },
     { swatch: "door-new", label: en.legend.doorNew },
-    { swatch: "door-us", label: en.legend.freedUs },
-    { swatch: "door-other", label: en.legend.freedOther },
+    { swatch: "door-us", label: en.legend.doorUs },
+    { swatch: "door-other", label: en.legend.doorOther },
     { swatch: "door-derived", label: en.legend.doorDerived },
   ],
 };
