@@ -5,7 +5,6 @@ import {
   doorGeometry,
   dotSet,
   ease,
-  FLOW_MS,
   fadePlan,
   flowPlan,
   sceneDots,
@@ -216,9 +215,9 @@ function startFades(svg: SVGSVGElement): Animation[] {
 }
 
 /**
- * Paints the moving dots frame by frame. A dot waiting to leave is stamped once into a settled layer
- * and taken out of it when it sets off; a dot that lands is stamped into it; so a frame copies the
- * layer and stamps only the dots on their way, and turns the door.
+ * Paints the moving dots frame by frame: those waiting to leave, where they are; those on their
+ * way; and the door's turning vanes. A dot that lands is stamped once into a settled layer that each
+ * frame copies whole, so the work of a frame shrinks as the motion goes on.
  */
 function painter(canvas: HTMLCanvasElement, plan: Plan, colours: Colours, sceneWidth: number) {
   const scale = canvas.width / sceneWidth;
@@ -235,7 +234,6 @@ function painter(canvas: HTMLCanvasElement, plan: Plan, colours: Colours, sceneW
     c.drawImage(stamps.get(tint)!, whole ? Math.round(px) : px, whole ? Math.round(py) : py);
   };
   const movers = plan.sprites.filter((s) => s.via).sort((a, b) => a.start - b.start);
-  for (const s of movers) put(settled, s.tint0, s.x0, s.y0, s.a0);
   let next = 0;
   const moving: Sprite[] = [];
   const at: SpriteFrame = { x: 0, y: 0, alpha: 0, tint: "held" };
@@ -257,19 +255,7 @@ function painter(canvas: HTMLCanvasElement, plan: Plan, colours: Colours, sceneW
   };
 
   return (t: number): void => {
-    for (; next < movers.length && movers[next]!.start <= t; next++) {
-      const s = movers[next]!;
-      if (s.a0 > 0) {
-        // Cut out a disc a little wider than the dot: erasing with the dot itself leaves its soft edge.
-        settled.globalCompositeOperation = "destination-out";
-        settled.globalAlpha = 1;
-        settled.beginPath();
-        settled.arc(s.x0 * scale, s.y0 * scale, plan.radius * scale + 0.8, 0, 2 * Math.PI);
-        settled.fill();
-        settled.globalCompositeOperation = "source-over";
-      }
-      moving.push(s);
-    }
+    for (; next < movers.length && movers[next]!.start <= t; next++) moving.push(movers[next]!);
     let kept = 0;
     for (const s of moving) {
       if (t < s.end) moving[kept++] = s;
@@ -279,6 +265,10 @@ function painter(canvas: HTMLCanvasElement, plan: Plan, colours: Colours, sceneW
     main.globalAlpha = 1;
     main.clearRect(0, 0, canvas.width, canvas.height);
     main.drawImage(settledCanvas, 0, 0);
+    for (let i = next; i < movers.length; i++) {
+      const s = movers[i]!;
+      put(main, s.tint0, s.x0, s.y0, s.a0, true);
+    }
     for (const s of moving) {
       spriteAt(s, plan.door, t, at);
       put(main, at.tint, at.x, at.y, at.alpha, true);
@@ -329,7 +319,7 @@ export function drawDoor(svg: SVGSVGElement, scene: Scene, mode: MotionMode): vo
       const paint = painter(canvasOver(svg, box, parentBox), plan, colours, scene.width);
       svg.classList.add(MOVING, QUIET);
       run.fades = startFades(svg);
-      const labelsAt = mode === "animate" ? FLOW_MS * 0.6 : 0;
+      const labelsAt = mode === "animate" ? plan.duration * 0.6 : 0;
       const tick = (at: number): void => {
         const t = at - first;
         paint(t);

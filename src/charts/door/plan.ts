@@ -178,7 +178,9 @@ export function flowPlan(from: readonly DotSet[], target: readonly DotSet[], geo
   // Leavers, batch by batch in the order they left, each dot a moment after the one before.
   const leaving = target.filter((s) => s.role === "out" || s.role === "after").sort((a, b) => a.order - b.order);
   const leavers = leaving.reduce((n, s) => n + s.points.length, 0);
-  const spacing = leavers ? Math.min(4, (0.45 * D - BATCH_GAP_MS * leaving.length) / leavers) : 0;
+  // The pauses between batches take at most a third of the time the leavers have to set off.
+  const gap = Math.min(BATCH_GAP_MS, (0.15 * D) / Math.max(1, leaving.length));
+  const spacing = leavers ? Math.min(4, (0.45 * D - gap * leaving.length) / leavers) : 0;
   const travel = 0.25 * D;
   let clock = 0;
   for (const set of leaving) {
@@ -194,7 +196,7 @@ export function flowPlan(from: readonly DotSet[], target: readonly DotSet[], geo
         ...{ a0: known || !set.from ? 1 : 0, a1: 1, start, end: start + travel },
       });
     });
-    clock += set.points.length * spacing + BATCH_GAP_MS;
+    clock += set.points.length * spacing + gap;
   }
 
   // Newcomers, after the first leavers are out: the deepest slot first, as in a queue.
@@ -210,12 +212,14 @@ export function flowPlan(from: readonly DotSet[], target: readonly DotSet[], geo
     });
   });
 
-  // The held: still where they were; new where the count grew without a published flow.
+  // The held: still where they were; new where the count grew without a published flow, appearing
+  // once the leavers are out (or at once, when nobody leaves).
+  const appear = leavers ? 0.5 * D : 0.1 * D;
   for (const set of target.filter((s) => s.role === "held" || s.role === "net")) {
     for (const p of set.points) {
       const was = set.role === "held" && field.has(key(p));
       if (was) used.add(key(p));
-      sprites.push(was ? fade(p, set.tint, 1, 1, 0, 0) : fade(p, set.tint, 0, 1, 0.5 * D, 0.8 * D));
+      sprites.push(was ? fade(p, set.tint, 1, 1, 0, 0) : fade(p, set.tint, 0, 1, appear, appear + 0.3 * D));
     }
   }
 
@@ -228,7 +232,7 @@ export function flowPlan(from: readonly DotSet[], target: readonly DotSet[], geo
       sprites.push(fade(p, set.tint, 1, 0, wasOutside ? 0 : 0.1 * D, wasOutside ? 0.2 * D : 0.5 * D));
     }
   }
-  const duration = sprites.reduce((d, s) => Math.max(d, s.end), D);
+  const duration = sprites.reduce((d, s) => Math.max(d, s.end), 0.5 * D);
   return { sprites, door, doorRadius: geometry.doorRadius, radius: geometry.radius, duration, turn: 270 };
 }
 
