@@ -146,7 +146,7 @@ async function motionRun(throttle: number): Promise<Record<string, number>> {
     await page.evaluate(() => ((window as unknown as { __record: boolean }).__record = true));
     await reach(page, id);
     // The whole transition, and a little after it, so its last frame and any trailing task count.
-    await page.waitForFunction(() => !document.querySelector("svg.door-moving"), undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => !document.querySelector("svg[data-motion]"), undefined, { timeout: 30_000 });
     await page.evaluate(() => ((window as unknown as { __record: boolean }).__record = false));
   }
   const result = await page.evaluate(() => {

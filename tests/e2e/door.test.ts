@@ -22,8 +22,9 @@ const fieldDots = (page: Page): Promise<number> =>
     );
   });
 
+/** Waits for the door to be still: from a step change to the end of its motion, its SVG carries data-motion. */
 const motionOver = (page: Page): Promise<unknown> =>
-  page.waitForFunction(() => !document.querySelector('figure[data-chart="door"] svg.door-moving'), undefined, {
+  page.waitForFunction(() => !document.querySelector('figure[data-chart="door"] svg[data-motion]'), undefined, {
     timeout: 10_000,
   });
 
@@ -64,6 +65,7 @@ describe("the door's motion", () => {
     await motionOver(page);
     await scrollToStep(page, steps[4]!.id);
     await page.waitForSelector('figure[data-chart="door"] svg.door-moving');
+    expect(await page.locator("canvas.door-canvas").getAttribute("aria-hidden")).toBe("true");
     const inked = (): Promise<number> =>
       page.evaluate(() => {
         const canvas = document.querySelector<HTMLCanvasElement>("canvas.door-canvas")!;
@@ -89,7 +91,9 @@ describe("the door's motion", () => {
       const svg = [...document.querySelectorAll('figure[data-chart="door"] svg')].find(
         (s) => s.getBoundingClientRect().width > 0,
       )!;
-      new MutationObserver(() => w.__moving.push(performance.now())).observe(svg, { attributeFilter: ["class"] });
+      new MutationObserver(() => w.__moving.push(performance.now())).observe(svg, {
+        attributeFilter: ["data-motion"],
+      });
     });
     await scrollToStep(page, steps[4]!.id);
     await waitForState(page, "door", steps[4]!.id);

@@ -95,6 +95,7 @@ function stop(svg: SVGSVGElement): void {
   cancelAnimationFrame(run.frame);
   for (const fade of run.fades) fade.cancel();
   running.delete(svg);
+  delete svg.dataset.motion;
   // Stopped before its first frame, a motion has changed nothing: the SVG still shows the last state.
   if (run.staged) render(svg, run.scene, { duration: 0 });
   svg.classList.remove(MOVING, QUIET);
@@ -301,6 +302,8 @@ export function drawDoor(svg: SVGSVGElement, scene: Scene, mode: MotionMode): vo
   }
   const run: Running = { frame: 0, scene, staged: false, fades: [] };
   running.set(svg, run);
+  // Set from the step change to the end of the motion, so tests and the bench can wait for it.
+  svg.dataset.motion = mode;
   run.frame = requestAnimationFrame((now) => {
     const began = performance.now();
     // Everything is read from the page before the SVG changes, so nothing forces a layout.
