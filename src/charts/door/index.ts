@@ -13,6 +13,7 @@ import { cohortsOf, doorModel } from "./model.ts";
 import { checkDoorState, doorFields, doorState, type DoorState } from "./state.ts";
 
 const day = (iso: string): string => formatDay(parseDay(iso));
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 function tables(data: Dataset): DataTable[] {
   return [
@@ -66,7 +67,7 @@ function draftAlt(data: Dataset, state: DoorState): string {
   if (!span) return base;
   const key = periodKey(span);
   const freed = model.freedUs + model.freedOther;
-  const places = model.groups.filter((g) => g.id !== "left").map((g) => groupName(g.id, data).toLowerCase());
+  const places = model.groups.filter((g) => g.id !== "left").map((g) => lowerFirst(groupName(g.id, data)));
   const freedPart =
     freed > 0 ? ` :freed[${key}] freed in releases leave through the door in groups (${places.join(", ")}).` : "";
   if (model.afterCount) return `${base} After that count, until ${day(span[1])}:${freedPart}`;
