@@ -235,12 +235,15 @@ function painter(canvas: HTMLCanvasElement, plan: Plan, colours: Colours, sceneW
     c.drawImage(stamps.get(tint)!, whole ? Math.round(px) : px, whole ? Math.round(py) : py);
   };
   const movers = plan.sprites.filter((s) => s.via).sort((a, b) => a.start - b.start);
+  // The door turns while people pass, and the canvas is redrawn only while something on it moves.
+  const passing = movers.reduce((end, s) => Math.max(end, s.end), 0);
+  let settledAll = false;
   let next = 0;
   const moving: Sprite[] = [];
   const at: SpriteFrame = { x: 0, y: 0, alpha: 0, tint: "held" };
 
   const vanes = (t: number): void => {
-    const angle = ((45 + plan.turn * ease(Math.min(1, t / plan.duration))) * Math.PI) / 180;
+    const angle = ((45 + plan.turn * ease(passing ? Math.min(1, t / passing) : 1)) * Math.PI) / 180;
     const reach = plan.doorRadius * scale;
     const [cx, cy] = [plan.door.x * scale, plan.door.y * scale];
     main.globalAlpha = 1;
@@ -256,6 +259,8 @@ function painter(canvas: HTMLCanvasElement, plan: Plan, colours: Colours, sceneW
   };
 
   return (t: number): void => {
+    if (settledAll) return;
+    settledAll = t >= passing;
     for (; next < movers.length && movers[next]!.start <= t; next++) moving.push(movers[next]!);
     let kept = 0;
     for (const s of moving) {
@@ -295,8 +300,8 @@ export function drawDoor(svg: SVGSVGElement, scene: Scene, mode: MotionMode): vo
   stop(svg);
   const parent = svg.isConnected ? svg.parentElement : null;
   if (mode === "instant" || !parent) {
-    // A detached copy is the idle warm-up: it makes a plan, so the reader's first step is not cold.
-    if (mode !== "instant") makePlan(svg, scene, mode);
+    // A detached copy is the idle warm-up: it makes a plan and a stage, so the reader's first step is not cold.
+    if (mode !== "instant") stageScene(scene, makePlan(svg, scene, mode));
     render(svg, scene, { duration: 0 });
     return;
   }
