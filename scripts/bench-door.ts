@@ -1,12 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { parseHTML } from "linkedom";
+import * as prettier from "prettier";
 import type { Page } from "playwright-core";
 import { loadStory } from "../src/content/load.ts";
 import { browserPath } from "../tests/support/browser-path.ts";
@@ -34,7 +35,9 @@ const freePort = (): Promise<number> =>
   new Promise((resolve) => {
     const probe = createServer().listen(0, "127.0.0.1", () => {
       const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
+      probe.close(() => {
+        resolve(port);
+      });
     });
   });
 
@@ -48,7 +51,12 @@ const doorSteps = doorSection.steps.map((s) => s.id);
 function build(contentDir: string, out: string): void {
   execFileSync(process.execPath, ["scripts/build.ts"], {
     stdio: "inherit",
-    env: { ...process.env, REVOLVING_DOOR_SITE: origin, REVOLVING_DOOR_CONTENT_DIR: contentDir, REVOLVING_DOOR_DIST: out },
+    env: {
+      ...process.env,
+      REVOLVING_DOOR_SITE: origin,
+      REVOLVING_DOOR_CONTENT_DIR: contentDir,
+      REVOLVING_DOOR_DIST: out,
+    },
   });
 }
 
@@ -92,6 +100,7 @@ async function lighthouseRun(): Promise<Record<string, number>> {
       seo: score("seo"),
       lcpMs: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN),
       cls: Math.round((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN) * 1000) / 1000,
+      tbtMs: Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? NaN),
     };
   } finally {
     chrome.kill();
@@ -142,6 +151,21 @@ async function motionRun(throttle: number): Promise<Record<string, number>> {
     };
     requestAnimationFrame(tick);
   });
+  // The same page standing still, for a floor: what frames cost on this machine with nothing moving.
+  const idleFrameP95Ms = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const frames: number[] = [];
+        let last = performance.now();
+        const tick = (now: number): void => {
+          frames.push(now - last);
+          last = now;
+          if (frames.length < 120) requestAnimationFrame(tick);
+          else resolve(frames.slice(1).sort((a, b) => a - b)[Math.floor(frames.length * 0.95)]!);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
   for (const id of doorSteps.slice(1)) {
     await page.evaluate(() => ((window as unknown as { __record: boolean }).__record = true));
     await reach(page, id);
@@ -162,7 +186,7 @@ async function motionRun(throttle: number): Promise<Record<string, number>> {
     };
   });
   await browser.close();
-  return result;
+  return { ...result, idleFrameP95Ms };
 }
 
 const server = await serveStatic(withDoor, port);
@@ -194,7 +218,8 @@ const results = {
 };
 writeFileSync(join(root, "bench", "door.json"), `${JSON.stringify(results, null, 2)}\n`);
 
-const lh = (r: Record<string, number>): string => `${r.performance} / ${r.accessibility} / ${r.bestPractices} / ${r.seo}`;
+const lh = (r: Record<string, number>): string =>
+  `${r.performance} / ${r.accessibility} / ${r.bestPractices} / ${r.seo}`;
 const { unthrottled: u, throttled4x: t } = results.motion as Record<string, Record<string, number>>;
 const rows: [string, string, string][] = [
   ["Story JS with the door (gzip)", `${results.bytes.storyJsKb} KB`, "≤ 40 KB"],
@@ -204,13 +229,17 @@ const rows: [string, string, string][] = [
     "growth ≤ 40 KB",
   ],
   ["Long tasks > 50 ms while the door moves (1× / 4× CPU)", `${u!.longTasksOver50ms} / ${t!.longTasksOver50ms}`, "0"],
-  ["95th-percentile frame while the door moves, 1× CPU", `${u!.frameP95Ms} ms`, "≤ 17 ms"],
-  ["95th-percentile frame while the door moves, 4× CPU", `${t!.frameP95Ms} ms`, "≤ 33 ms"],
   [
-    "Door step change, script: cold / worst (1× CPU)",
-    `${u!.coldStepMs} ms / ${u!.worstStepMs} ms`,
-    "cold ≤ 8 ms",
+    "95th-percentile frame while the door moves (the page standing still), 1× CPU",
+    `${u!.frameP95Ms} ms (${u!.idleFrameP95Ms} ms)`,
+    "≤ 17 ms",
   ],
+  [
+    "95th-percentile frame while the door moves (the page standing still), 4× CPU",
+    `${t!.frameP95Ms} ms (${t!.idleFrameP95Ms} ms)`,
+    "≤ 33 ms",
+  ],
+  ["Door step change, script: cold / worst (1× CPU)", `${u!.coldStepMs} ms / ${u!.worstStepMs} ms`, "cold ≤ 8 ms"],
   ["Door step change, script: cold / worst (4× CPU)", `${t!.coldStepMs} ms / ${t!.worstStepMs} ms`, ""],
   [
     "Lighthouse (mobile) with the door / without",
@@ -218,25 +247,24 @@ const rows: [string, string, string][] = [
     "100 in all four",
   ],
   [
-    "LCP / CLS (mobile) with the door / without",
-    `${lighthouseWith.lcpMs} ms, ${lighthouseWith.cls} / ${lighthouseWithout.lcpMs} ms, ${lighthouseWithout.cls}`,
+    "LCP / CLS / TBT (mobile) with the door; without",
+    `${lighthouseWith.lcpMs} ms / ${lighthouseWith.cls} / ${lighthouseWith.tbtMs} ms; ${lighthouseWithout.lcpMs} ms / ${lighthouseWithout.cls} / ${lighthouseWithout.tbtMs} ms`,
     "CLS 0; LCP + ≤ 200 ms",
   ],
 ];
 const table = [
-  `Measured ${results.date}, median of ${RUNS} runs, by \`npm run bench:door\` on a 2-core machine with headless Chromium at ${VIEWPORT.width}×${VIEWPORT.height}.`,
+  `Measured ${results.date}, median of ${RUNS} runs, by \`npm run bench:door\` on a 2-core machine with headless Chromium at ${VIEWPORT.width}×${VIEWPORT.height}, load average ${loadavg()[0]!.toFixed(1)} when it ended.`,
   "",
   "| measure | result | budget |",
   "| --- | --- | --- |",
   ...rows.map((r) => `| ${r.join(" | ")} |`),
 ].join("\n");
 const readmePath = join(root, "README.md");
-const readme = readFileSync(readmePath, "utf8");
-writeFileSync(
-  readmePath,
-  readme.replace(
-    /<!-- bench-door:start -->[\s\S]*<!-- bench-door:end -->/,
-    `<!-- bench-door:start -->\n${table}\n<!-- bench-door:end -->`,
-  ),
+const readme = readFileSync(readmePath, "utf8").replace(
+  /<!-- bench-door:start -->[\s\S]*<!-- bench-door:end -->/,
+  `<!-- bench-door:start -->\n${table}\n<!-- bench-door:end -->`,
 );
+// Formatted as the project formats it, so `npm run lint` stays clean after a bench.
+const options = (await prettier.resolveConfig(readmePath)) ?? {};
+writeFileSync(readmePath, await prettier.format(readme, { ...options, filepath: readmePath }));
 console.log(table);
