@@ -297,8 +297,9 @@ const FRAME_BUDGET_MS = 12;
  * work; the SVG keeps showing the last state until the first frame of the motion replaces it.
  */
 export function drawDoor(svg: SVGSVGElement, scene: Scene, mode: MotionMode): void {
-  stop(svg);
   const parent = svg.isConnected ? svg.parentElement : null;
+  // The size variants share one canvas: a resize that swaps them stops the one that was moving.
+  for (const variant of parent?.querySelectorAll<SVGSVGElement>("svg[data-size]") ?? [svg]) stop(variant);
   if (mode === "instant" || !parent) {
     // A detached copy is the idle warm-up: it makes a plan and a stage, so the reader's first step is not cold.
     if (mode !== "instant") stageScene(scene, makePlan(svg, scene, mode));
