@@ -2,6 +2,7 @@ import { drawnLegend } from "../render/legend.ts";
 import { render } from "../render/render.ts";
 import type { SizeName } from "../render/scene.ts";
 import { unpool, type FigurePayload } from "../story/payload.ts";
+import { chartMotion, type MotionMode } from "./chart-motion.ts";
 import { prefersReducedMotion } from "./motion.ts";
 
 /** How long a change of state animates; reduced motion makes it instant. */
@@ -10,10 +11,13 @@ export const TRANSITION_MS = 650;
 const isVisible = (svg: SVGSVGElement): boolean => svg.getBoundingClientRect().width > 0;
 
 /** Draws one step's state into one size variant, and records which step it shows. */
-function draw(svg: SVGSVGElement, payload: FigurePayload, stepId: string, duration: number): void {
+function draw(svg: SVGSVGElement, payload: FigurePayload, stepId: string, mode: MotionMode): void {
   const step = payload.steps[stepId];
   if (!step) return;
-  render(svg, unpool(payload, step.scenes[svg.dataset.size as SizeName]), { duration });
+  const scene = unpool(payload, step.scenes[svg.dataset.size as SizeName]);
+  const own = chartMotion[payload.chart];
+  if (own) own(svg, scene, mode);
+  else render(svg, scene, { duration: mode === "animate" ? TRANSITION_MS : 0 });
   svg.dataset.drawn = stepId;
   const desc = svg.querySelector("desc");
   if (desc) desc.textContent = step.alt;
@@ -30,9 +34,9 @@ export function showState(figure: HTMLElement, payload: FigurePayload, stepId: s
   // A named measure, so the bench (and any reader's devtools) can see what a step change costs.
   const started = performance.now();
   figure.dataset.state = stepId;
-  const animate = !prefersReducedMotion();
+  const mode = prefersReducedMotion() ? "reduce" : "animate";
   for (const svg of figure.querySelectorAll<SVGSVGElement>("svg[data-size]")) {
-    if (isVisible(svg)) draw(svg, payload, stepId, animate ? TRANSITION_MS : 0);
+    if (isVisible(svg)) draw(svg, payload, stepId, mode);
   }
   const alt = figure.querySelector<HTMLElement>("[data-alt]");
   if (alt) alt.textContent = step.alt;
@@ -52,7 +56,7 @@ export function watchSizes(figure: HTMLElement, payload: FigurePayload): void {
   for (const svg of svgs) svg.dataset.drawn = figure.dataset.state ?? "";
   new ResizeObserver(() => {
     const stepId = figure.dataset.state ?? "";
-    for (const svg of svgs) if (isVisible(svg) && svg.dataset.drawn !== stepId) draw(svg, payload, stepId, 0);
+    for (const svg of svgs) if (isVisible(svg) && svg.dataset.drawn !== stepId) draw(svg, payload, stepId, "instant");
   }).observe(figure);
 }
 
@@ -65,5 +69,8 @@ export function warmUp(figure: HTMLElement, payload: FigurePayload): void {
   const other = Object.keys(payload.steps).find((id) => id !== figure.dataset.state);
   if (!svg || !other) return;
   const copy = svg.cloneNode(true) as SVGSVGElement;
-  render(copy, unpool(payload, payload.steps[other]!.scenes[svg.dataset.size as SizeName]), { duration: 1 });
+  const scene = unpool(payload, payload.steps[other]!.scenes[svg.dataset.size as SizeName]);
+  const own = chartMotion[payload.chart];
+  if (own) own(copy, scene, "animate");
+  else render(copy, scene, { duration: 1 });
 }
