@@ -1,6 +1,5 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -10,9 +9,9 @@ import { parseHTML } from "linkedom";
 import * as prettier from "prettier";
 import type { Page } from "playwright-core";
 import { loadStory } from "../src/content/load.ts";
-import { browserPath } from "../tests/support/browser-path.ts";
-import { CHROMIUM_FLAGS, launchBrowser } from "../tests/support/browser.ts";
-import { serveStatic } from "../tests/support/static-server.ts";
+import { browserPath } from "./lib/browser-path.ts";
+import { CHROMIUM_FLAGS, launchBrowser } from "./lib/browser.ts";
+import { serveStatic } from "./lib/static-server.ts";
 
 /**
  * `npm run bench:door`: what the door chart costs readers, against the budgets of issue #13.
@@ -30,19 +29,12 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const kb = (bytes: number): number => Math.round((bytes / 1024) * 10) / 10;
 const ms = (n: number): number => Math.round(n * 10) / 10;
 
-/** A free loopback port, so the site can be built with the origin it will be served from. */
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => {
-        resolve(port);
-      });
-    });
-  });
-
-const port = await freePort();
-const origin = `http://127.0.0.1:${port}`;
+const withDoor = join(work, "with");
+const withoutDoor = join(work, "without");
+/** One server on a port the OS picks, serving whichever build is being measured. */
+let served = withDoor;
+const server = await serveStatic(() => served);
+const origin = server.origin;
 const doorSection = loadStory().sections.find((s) => s.chart === "door");
 if (!doorSection) throw new Error("The story has no section with chart: door.");
 const doorSteps = doorSection.steps.map((s) => s.id);
@@ -60,8 +52,6 @@ function build(contentDir: string, out: string): void {
   });
 }
 
-const withDoor = join(work, "with");
-const withoutDoor = join(work, "without");
 const contentWithout = join(work, "content-without-door");
 cpSync(join(root, "content"), contentWithout, { recursive: true });
 rmSync(join(contentWithout, "story", doorSection.file.split("/").pop()!));
@@ -196,13 +186,11 @@ async function motionRun(throttle: number): Promise<Record<string, number>> {
   return { ...result, idleFrameP95Ms, mainThreadPerFrameMs: (busy * 1000) / Math.max(1, result.frames) };
 }
 
-const server = await serveStatic(withDoor, port);
 const motion = { unthrottled: await medians(() => motionRun(1)), throttled4x: await medians(() => motionRun(4)) };
 const lighthouseWith = await medians(lighthouseRun);
-server.close();
-const baseline = await serveStatic(withoutDoor, port);
+served = withoutDoor;
 const lighthouseWithout = await medians(lighthouseRun);
-baseline.close();
+await server.close();
 
 const bytesWith = pageBytes(withDoor);
 const bytesWithout = pageBytes(withoutDoor);

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { FADE_MS, FLOW_MS } from "../../src/charts/door/plan.ts";
 import { loadStory } from "../../src/content/load.ts";
-import { TEST_ORIGIN } from "../support/global-setup.ts";
+import { ORIGIN as TEST_ORIGIN } from "../support/dist.ts";
 import { scrollToStep, useBrowser, waitForState } from "../support/story-page.ts";
 
 const browser = useBrowser();

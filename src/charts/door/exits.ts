@@ -1,7 +1,7 @@
 import { ORIGIN_PLACE, type Dataset } from "../../data/load.ts";
 import { en } from "../../i18n/en.ts";
 import { formatCount } from "../shared/format.ts";
-import { textWidth } from "../shared/text.ts";
+import { wrapText } from "../../render/fonts.ts";
 import type { Point } from "./dots.ts";
 import type { DoorFrame } from "./geometry.ts";
 import { LEFT, UNREPORTED, type Cohort, type ExitGroup } from "./model.ts";
@@ -33,18 +33,6 @@ export function groupName(id: string, data: Pick<Dataset, "places">): string {
   return m.taken(data.places.find((p) => p.id === id)?.name ?? id);
 }
 
-/** Words into lines no wider than `width` at the chart's label size. */
-function wrap(text: string, width: number, font: number): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(" ")) {
-    const last = lines.at(-1);
-    if (last !== undefined && textWidth(`${last} ${word}`, font, true) <= width)
-      lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines;
-}
-
 /**
  * The groups leaving, one under the other: each a block of dots on the field's pitch (a dot is the
  * same person everywhere), its label above it (wide) or beside it (compact).
@@ -56,7 +44,7 @@ export function placeGroups(f: DoorFrame, groups: readonly ExitGroup[], data: Pi
   let y = y0;
   const placed = groups.map((group): PlacedGroup => {
     const text = m.group(groupName(group.id, data), formatCount(group.count));
-    const lines = labelWidth > 0 ? wrap(text, labelWidth - 8, f.font) : [text];
+    const lines = labelWidth > 0 ? wrapText(text, labelWidth - 8, f.font, 700) : [text];
     const labelHeight = lines.length * LINE;
     const top = labelWidth > 0 ? y : y + labelHeight;
     const rows = Math.ceil(group.count / perRow);

@@ -44,7 +44,7 @@ function fitPitch(capacity: number, w: number, h: number): number {
 }
 
 function wideFrame(capacity: number, { width, height }: Size): DoorFrame {
-  const outWidth = 228;
+  const outWidth = 260;
   const x0 = 12;
   const y0 = 52;
   const wallX = width - 12 - outWidth - 30;
@@ -82,7 +82,7 @@ function compactFrame(capacity: number, { width, height }: Size): DoorFrame {
   const x0 = 10;
   const y0 = 44;
   const w = width - 2 * x0;
-  const pitch = fitPitch(capacity, w, 172);
+  const pitch = fitPitch(capacity, w, 136);
   const cols = Math.floor(w / pitch);
   const rows = Math.ceil(capacity / cols);
   const y1 = y0 + rows * pitch;
