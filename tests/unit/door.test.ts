@@ -7,8 +7,9 @@ import { loadStory } from "../../src/content/load.ts";
 import { addDays } from "../../src/data/flows.ts";
 import { ORIGIN_PLACE, type Dataset } from "../../src/data/load.ts";
 import { sizes, type Mark, type Scene } from "../../src/render/scene.ts";
+import { FIXTURE } from "../support/fixture.ts";
 
-const story = loadStory();
+const story = loadStory(FIXTURE);
 const { data } = story;
 const steps = story.sections.find((s) => s.chart === "door")!.steps;
 const FIELD = ["held", "new", "net"];
@@ -134,33 +135,38 @@ describe("the motion between two steps", () => {
 });
 
 describe("states the door cannot draw are refused with a fix", () => {
-  const problems = (state: Record<string, string>) => doorChart.check(doorChart.state.parse(state), data);
+  const problems = (state: Record<string, string>, d: Dataset = data) => doorChart.check(doorChart.state.parse(state), d);
 
   it("a count date that is not in held.csv", () => {
-    expect(problems({ at: "2025-12-24" })[0]).toMatchObject({
+    expect(problems({ at: "2025-03-15" })[0]).toMatchObject({
       field: "at",
-      problem: "at names no count in content/data/held.csv (2025-12-24)",
+      problem: "at names no count in content/data/held.csv (2025-03-15)",
     });
   });
 
   it("a since that is not before at", () => {
-    expect(problems({ at: "2024-06-30", since: "2024-12-31" })[0]).toMatchObject({
+    expect(problems({ at: "2024-12-31", since: "2025-02-28" })[0]).toMatchObject({
       field: "since",
-      problem: "since (2024-12-31) is not before at (2024-06-30)",
+      problem: "since (2025-02-28) is not before at (2024-12-31)",
     });
   });
 
   it("releases after a count that is not the latest", () => {
-    expect(problems({ at: "2024-06-30", after: "2026-03-19" })[0]).toMatchObject({ field: "after" });
+    expect(problems({ at: "2024-12-31", after: "2025-05-10" })[0]).toMatchObject({ field: "after" });
   });
 
   it("a span whose leavers would not fit outside the door", () => {
-    expect(problems({ at: "2025-12-23", since: "2020-11-02" })).toEqual([]);
-    expect(problems({ at: "2025-12-23", since: "2023-08-31" })).toEqual([
+    expect(problems({ at: "2025-02-28", since: "2024-12-31" })).toEqual([]);
+    // The same span, had the February deal freed 900 people: they cannot all be drawn leaving.
+    const crowded = {
+      ...data,
+      releases: data.releases.map((r) => (r.id === "feb-deal" ? { ...r, released: 900 } : r)),
+    };
+    expect(problems({ at: "2025-02-28", since: "2024-12-31" }, crowded)).toEqual([
       {
         field: "since",
-        value: "2023-08-31",
-        problem: "1632 people leave in this state's span, more than the space outside the door holds",
+        value: "2024-12-31",
+        problem: "904 people leave in this state's span, more than the space outside the door holds",
         fix: "Choose a later since (a shorter span), so fewer people leave in one step.",
       },
     ]);

@@ -21,13 +21,14 @@ describe("the fixture story, as the loader reads it", () => {
   it("has its sections in file order, with ids from the file names and the chart or figure each names", () => {
     expect(story.sections.map((s) => [s.id, s.chart ?? s.figure ?? "text"])).toEqual([
       ["intro", "text"],
+      ["the-door", "door"],
       ["in-and-out", "prisoners"],
       ["deals", "deals"],
       ["routes", "routes"],
       ["multiples", "multiples"],
       ["method", "text"],
     ]);
-    expect(story.sections.map((s) => s.steps.length)).toEqual([0, 5, 2, 3, 0, 0]);
+    expect(story.sections.map((s) => s.steps.length)).toEqual([0, 4, 5, 2, 3, 0, 0]);
   });
 
   it("binds the numbers of the headline and standfirst, and reads the byline", () => {
@@ -83,7 +84,7 @@ describe("the fixture story, as the loader reads it", () => {
     const steps = Object.fromEntries(story.sections.flatMap((s) => s.steps).map((s) => [s.id, s]));
     expect(steps["fx-routes-all"]!.state).toEqual({ release: "all", city: "none", refused: "none" });
     expect(steps["fx-routes-march"]!.state).toEqual({ release: "mar-deal", city: "vilnius", refused: "lithuania" });
-    expect(steps["fx-no-highlight"]!.state).toEqual(story.sections[2]!.steps[1]!.state);
+    expect(steps["fx-no-highlight"]!.state).toEqual(story.sections[3]!.steps[1]!.state);
     expect(steps["fx-january"]!.alt).toBe("January picked out: 20 newly recognised, 4 freed, 6 left otherwise.");
   });
 

@@ -26,6 +26,10 @@ const row = (source_url: string, source_name: string, published: string) => ({
 describe("the chart states of a story", () => {
   it("are every step of every chart section, in reading order, with its alt text and complete state", () => {
     expect(chartStates(story).map(({ chart, step }) => `${chart}/${step}`)).toEqual([
+      "door/fx-door-start",
+      "door/fx-door-growth",
+      "door/fx-door-january",
+      "door/fx-door-net",
       "prisoners/fx-peak",
       "prisoners/fx-january",
       "prisoners/fx-spring",
@@ -85,6 +89,7 @@ describe("embeds", () => {
   it("offer each chart's default state and each step, at their own paths", () => {
     const entries = embedEntries(story);
     expect(entries.map((e) => e.path)).toEqual([
+      "/embed/door/",
       "/embed/prisoners/",
       "/embed/deals/",
       "/embed/routes/",
