@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { FIXTURE } from "../support/fixture.ts";
 import { runBuild } from "../support/run-build.ts";
 import { treeDigest } from "../support/tree-digest.ts";
 
@@ -37,7 +38,7 @@ function oldSite(dir: string): string {
 
 function contentCopy(root: string): string {
   const dir = join(root, "content");
-  cpSync("content", dir, { recursive: true });
+  cpSync(FIXTURE, dir, { recursive: true });
   return dir;
 }
 
@@ -60,7 +61,7 @@ describe("a build that cannot or must not publish", () => {
     const content = contentCopy(root);
     writeFileSync(
       join(content, "data/held.csv"),
-      readFileSync(join(content, "data/held.csv"), "utf8").replace(",1184,", ",11840x,"),
+      readFileSync(join(content, "data/held.csv"), "utf8").replace(",110,", ",1100x,"),
     );
     const run = await runBuild({ REVOLVING_DOOR_DIST: join(root, "dist"), REVOLVING_DOOR_CONTENT_DIR: content });
     expect(run.code).toBe(1);
@@ -90,14 +91,14 @@ describe("a build that cannot or must not publish", () => {
       const date = new Date(day).toISOString().slice(0, 10);
       if (!known.has(date))
         rows.push(
-          `${date},${1000 + (rows.length % 300)},Test fixture,https://example.org/fixture,2025-12-31,made up for a size test`,
+          `${date},${50 + (rows.length % 30)},Viasna,https://spring96.org/en/news/1,2025-12-31,made up for a size test`,
         );
     }
     writeFileSync(held, `${readFileSync(held, "utf8").trimEnd()}\n${rows.join("\n")}\n`);
     const run = await runBuild({ REVOLVING_DOOR_DIST: dist, REVOLVING_DOOR_CONTENT_DIR: content });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /Build stopped: the story page would be [\d.]+ MB, over its budget of 1\.00 MB \(see "Page weight" in the README\)\. Nothing was published; dist\/ is unchanged\.\n {2}The largest parts:\n +[\d.]+ MB {2}content\/story\/01-the-count\.md \(7 steps drawing the prisoners chart from content\/data\/held\.csv \([\d,]+ rows\)/,
+      /Build stopped: the story page would be [\d.]+ MB, over its budget of 1\.00 MB \(see "Page weight" in the README\)\. Nothing was published; dist\/ is unchanged\.\n {2}The largest parts:\n +[\d.]+ MB {2}content\/story\/[\w-]+\.md \(\d+ steps drawing the \w+ chart from content\/data\/held\.csv \([\d,]+ rows\)/,
     );
     expect(treeDigest(dist)).toEqual(before);
   }, 120_000);

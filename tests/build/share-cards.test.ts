@@ -99,6 +99,10 @@ function sample(mark: Mark): { x: number; y: number; colour: [number, number, nu
     const [x0, y0, x1, y1, x2, y2] = q.slice(1).map(Number) as [number, number, number, number, number, number];
     return { x: 0.25 * x0 + 0.5 * x1 + 0.25 * x2, y: 0.25 * y0 + 0.5 * y1 + 0.25 * y2, colour: hex(s.get("stroke"))! };
   }
+  // A field of dots (zero-length subpaths with round caps): the first dot.
+  const dot = /^M([\d.-]+) ([\d.-]+)h0/.exec(String(mark.attrs.d ?? ""));
+  if (mark.tag === "path" && dot && s.get("stroke") && Number(mark.attrs["stroke-width"] ?? 0) >= 3)
+    return { x: Number(dot[1]), y: Number(dot[2]), colour: hex(s.get("stroke"))! };
   return undefined;
 }
 

@@ -13,6 +13,8 @@ export const GROUND_CLASSES = [
   "locator-water",
   "locator-land",
   "locator-extent",
+  "door-inside",
+  "focus-band",
   "grid",
   "baseline",
   "lane",

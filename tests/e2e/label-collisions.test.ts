@@ -4,11 +4,8 @@ import { ORIGIN as TEST_ORIGIN } from "../support/dist.ts";
 import { useBrowser, waitForState } from "../support/story-page.ts";
 import { labelProblems } from "./label-boxes.ts";
 
-/**
- * The charts whose every state is checked for labels that collide, cover marks or are clipped.
- * prisoners and deals join this list once their phone-first layouts land.
- */
-export const CHARTS_WITH_LABEL_CHECKS = ["routes"];
+/** The charts whose every state is checked for labels that collide, cover marks or are clipped: all of them. */
+export const CHARTS_WITH_LABEL_CHECKS = ["door", "prisoners", "deals", "routes"];
 
 const browser = useBrowser();
 const story = loadStory();

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { charts } from "../../src/charts/registry.ts";
 import { loadStory } from "../../src/content/load.ts";
+import { scenesFor } from "../../src/story/figure-model.ts";
 import { ORIGIN as TEST_ORIGIN } from "../support/dist.ts";
 import { useBrowser, waitForState } from "../support/story-page.ts";
 
 const browser = useBrowser();
-const sections = loadStory().sections.filter((s) => s.chart);
+const story = loadStory();
+const sections = story.sections.filter((s) => s.chart);
 
 describe("on a phone (375 px)", () => {
   it("never covers the focused Next step button with the step card it scrolls into place", async () => {
@@ -43,29 +46,39 @@ describe("on a phone (375 px)", () => {
   });
 
   it("shows in the legend only what the step draws, and keeps the chart still when that changes", async () => {
+    // Two adjacent steps of one chart whose states draw different legend entries.
+    const drawn = (chart: string, state: Record<string, unknown>): string[] | undefined =>
+      scenesFor(story, chart, state).compact.legend;
+    const pair = sections
+      .flatMap((s) => s.steps.slice(1).map((step, i) => ({ chart: s.chart!, a: s.steps[i]!, b: step })))
+      .find(({ chart, a, b }) => String(drawn(chart, a.state)) !== String(drawn(chart, b.state)));
+    expect(pair, "no two adjacent steps draw different legend entries").toBeDefined();
+    const { chart, a, b } = pair!;
     const page = await browser().newPage({ viewport: { width: 375, height: 740 }, reducedMotion: "reduce" });
     const legend = () =>
-      page.$$eval('figure[data-chart="routes"] [data-legend-entry]', (items) =>
+      page.$$eval(`figure[data-chart="${chart}"] [data-legend-entry]`, (items) =>
         items
           .filter((li) => li.checkVisibility({ visibilityProperty: true }))
           .map((li) => li.getAttribute("data-legend-entry")),
       );
+    const inLegendOrder = (ids: string[] | undefined): string[] =>
+      charts[chart]!.legend.map((e) => e.swatch).filter((id) => ids?.includes(id));
     // The chart's place within its figure: the legend above it must not push it down.
     const chartTop = () =>
       page.$eval(
-        'figure[data-chart="routes"]',
+        `figure[data-chart="${chart}"]`,
         (figure) =>
           figure.querySelector(".chart-frame")!.getBoundingClientRect().top - figure.getBoundingClientRect().top,
       );
-    await page.goto(`${TEST_ORIGIN}/#routes-june`);
-    await waitForState(page, "routes", "routes-june");
-    expect(await legend()).toEqual(["route"]);
+    await page.goto(`${TEST_ORIGIN}/#${a.id}`);
+    await waitForState(page, chart, a.id);
+    expect(await legend()).toEqual(inLegendOrder(drawn(chart, a.state)));
     const top = await chartTop();
-    await page.evaluate(() => {
-      document.getElementById("routes-all")!.scrollIntoView({ block: "start" });
-    });
-    await waitForState(page, "routes", "routes-all");
-    expect(await legend()).toEqual(["route", "stayed"]);
+    await page.evaluate((id) => {
+      document.getElementById(id)!.scrollIntoView({ block: "start" });
+    }, b.id);
+    await waitForState(page, chart, b.id);
+    expect(await legend()).toEqual(inLegendOrder(drawn(chart, b.state)));
     expect(await chartTop()).toBe(top);
     await page.close();
   });

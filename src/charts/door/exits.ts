@@ -7,8 +7,8 @@ import type { DoorFrame } from "./geometry.ts";
 import { LEFT, UNREPORTED, type Cohort, type ExitGroup } from "./model.ts";
 
 const m = en.door;
-const LINE = 14;
-const GAP = 6;
+const LINE = 17;
+const GAP = 4;
 
 /** One group placed outside: its label's lines and where, and each cohort's dots. */
 export interface PlacedGroup {

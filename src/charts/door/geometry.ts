@@ -46,7 +46,7 @@ function fitPitch(capacity: number, w: number, h: number): number {
 function wideFrame(capacity: number, { width, height }: Size): DoorFrame {
   const outWidth = 260;
   const x0 = 12;
-  const y0 = 52;
+  const y0 = 58;
   const wallX = width - 12 - outWidth - 30;
   const pitch = fitPitch(capacity, wallX - 12 - x0, height - 36 - y0);
   const rows = Math.floor((height - 36 - y0) / pitch);
@@ -69,20 +69,20 @@ function wideFrame(capacity: number, { width, height }: Size): DoorFrame {
     out: { x0: width - 12 - outWidth, y0: y0 - 4, x1: width - 12, y1: height - 8, labelWidth: 0 },
     text: {
       held: { x: x0, y: 20 },
-      since: { x: x0, y: 38 },
+      since: { x: x0, y: 40 },
       arrived: { x: x0, y: tenth(y1 + 24) },
       outHead: { x: width - 12 - outWidth, y: 20, anchor: "start" },
-      outSub: { x: width - 12 - outWidth, y: 38, anchor: "start" },
+      outSub: { x: width - 12 - outWidth, y: 40, anchor: "start" },
     },
-    font: 12,
+    font: 14,
   };
 }
 
 function compactFrame(capacity: number, { width, height }: Size): DoorFrame {
   const x0 = 10;
-  const y0 = 44;
+  const y0 = 48;
   const w = width - 2 * x0;
-  const pitch = fitPitch(capacity, w, 136);
+  const pitch = fitPitch(capacity, w, 128);
   const cols = Math.floor(w / pitch);
   const rows = Math.ceil(capacity / cols);
   const y1 = y0 + rows * pitch;
@@ -101,15 +101,15 @@ function compactFrame(capacity: number, { width, height }: Size): DoorFrame {
       { x1: x0 - 5, y1: wallY, x2: door.x - door.r, y2: wallY },
       { x1: door.x + door.r, y1: wallY, x2: width - x0 + 5, y2: wallY },
     ],
-    out: { x0: x0, y0: tenth(wallY + 50), x1: width - x0, y1: height - 4, labelWidth: 112 },
+    out: { x0: x0, y0: tenth(wallY + 56), x1: width - x0, y1: height - 4, labelWidth: 120 },
     text: {
       held: { x: x0, y: 17 },
-      since: { x: x0, y: 34 },
-      arrived: { x: x0, y: tenth(wallY + 28) },
-      outHead: { x: width - x0, y: tenth(wallY + 28), anchor: "end" },
-      outSub: { x: width - x0, y: tenth(wallY + 43), anchor: "end" },
+      since: { x: x0, y: 36 },
+      arrived: { x: x0, y: tenth(wallY + 30) },
+      outHead: { x: width - x0, y: tenth(wallY + 30), anchor: "end" },
+      outSub: { x: width - x0, y: tenth(wallY + 47), anchor: "end" },
     },
-    font: 12,
+    font: 14,
   };
 }
 

@@ -135,7 +135,7 @@ function fixedLabels(f: DoorFrame, model: DoorModel): Mark[] {
     } else if (model.net !== null) {
       if (f.compact) {
         marks.push(text("arrived", p, m.netShort(signed(model.net)), "door-label door-label--net"));
-        marks.push(text("arrived-note", { x: p.x, y: p.y + 15 }, m.netShortNote, "door-label door-label--net"));
+        marks.push(text("arrived-note", { x: p.x, y: p.y + 17 }, m.netShortNote, "door-label door-label--net"));
       } else marks.push(text("arrived", p, m.net(signed(model.net)), "door-label door-label--net"));
     }
     if (model.conflict !== null) {

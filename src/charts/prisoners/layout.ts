@@ -19,6 +19,8 @@ const m = en.prisoners;
 /** Chart text is 14 px in scene units (chart.css), never under 12 CSS px on a 280 px phone. */
 const TEXT = 14;
 const LINE = 17;
+/** Room between a focus callout and the dot of the held line at the edge of its period. */
+const DOT_CLEARANCE = 8;
 /** Periods outside the focus stay visible for context, but step back. */
 const DIMMED = 0.3;
 
@@ -303,9 +305,10 @@ function focusMarks(f: Frame, focus: FlowTotals): { band: Mark; callout: Mark[] 
   const startX = dayStart(f, focus.start);
   const endX = dayEnd(f, focus.end);
   const alignRight = (startX + endX) / 2 > (f.left + f.right) / 2;
+  // Clear of the held line's dot at the period's edge, which the first line would otherwise touch.
   const x = alignRight
-    ? Math.max(Math.min(endX, f.right), f.left + widest)
-    : Math.min(Math.max(startX, f.left), f.right - widest);
+    ? Math.max(Math.min(endX - DOT_CLEARANCE, f.right), f.left + widest)
+    : Math.min(Math.max(startX + DOT_CLEARANCE, f.left), f.right - widest);
   const top = f.heldBottom - (lines.length - 1) * LINE - 6;
   return {
     band: {
