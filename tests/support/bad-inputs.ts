@@ -46,7 +46,10 @@ export const badInputs: BadInput[] = [
   {
     name: "a state field the section's chart does not have",
     file: PRISONERS,
-    change: replace("{#fx-peak focus=none held=peak,2025-05-31}", "{#fx-peak focus=none held=peak,2025-05-31 extent=wide}"),
+    change: replace(
+      "{#fx-peak focus=none held=peak,2025-05-31}",
+      "{#fx-peak focus=none held=peak,2025-05-31 extent=wide}",
+    ),
     message:
       /01-in-and-out\.md:8:50: "extent" is not a state field of the prisoners chart\n[\s\S]*Valid: focus, held\./,
   },
@@ -149,8 +152,7 @@ export const badInputs: BadInput[] = [
     name: "an impossible date",
     file: "data/held.csv",
     change: replace(/\n2025-04-30,/, "\n2025-04-31,"),
-    message:
-      /content\/data\/held\.csv:6:1: date is not a real calendar date\n {2}field: date\n {2}value: "2025-04-31"/,
+    message: /content\/data\/held\.csv:6:1: date is not a real calendar date\n {2}field: date\n {2}value: "2025-04-31"/,
   },
   {
     name: "a future date",

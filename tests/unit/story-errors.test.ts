@@ -30,9 +30,7 @@ describe("content is validated with messages an editor can act on", () => {
 
   it("reports every problem at once, not only the first", () => {
     const copy = copyContent();
-    copy.edit("data/held.csv", (t) =>
-      t.replace(",125,", ",-125,").replace("https://spring96.org/en/news/1", "nope"),
-    );
+    copy.edit("data/held.csv", (t) => t.replace(",125,", ",-125,").replace("https://spring96.org/en/news/1", "nope"));
     expect(() => loadStory(copy.dir)).toThrow(/count is negative/);
     expect(() => loadStory(copy.dir)).toThrow(/source_url is not a web address/);
   });
