@@ -97,7 +97,8 @@ export function loadStory(contentDir = currentContentDir()): Story {
       continue;
     }
     const text = readMarkdownFile(path, file, all);
-    const parsed = text === undefined ? undefined : parseFurniture(text, file, id, data, all);
+    // Its numbers are bound to rows: with a bad row left out of the data, they would raise false alarms.
+    const parsed = text === undefined || problems.length > 0 ? undefined : parseFurniture(text, file, id, data, all);
     if (parsed) furniture[id] = { ...parsed, sourceline: sourceLine(data, charts[id]!.rows(data), parsed.sourceline) };
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { badInputs } from "../support/bad-inputs.ts";
+import { FIXTURE } from "../support/fixture.ts";
 import { hostileInputs } from "../support/hostile-inputs.ts";
 import { runBuild } from "../support/run-build.ts";
 import { treeDigest } from "../support/tree-digest.ts";
@@ -18,12 +19,12 @@ afterAll(() => {
   for (const root of roots) rmSync(root, { recursive: true, force: true });
 });
 
-/** A folder with a copy of content/ and a site already published in dist/. */
+/** A folder with a copy of the fixture story and a site already published in dist/. */
 function project(): { content: string; dist: string } {
   const root = mkdtempSync(join(tmpdir(), "revolving-door-bad-build-"));
   roots.push(root);
   const content = join(root, "content");
-  cpSync("content", content, { recursive: true });
+  cpSync(FIXTURE, content, { recursive: true });
   const dist = join(root, "dist");
   mkdirSync(join(dist, "embed"), { recursive: true });
   writeFileSync(join(dist, "index.html"), "<!doctype html><title>The version readers have now</title>");

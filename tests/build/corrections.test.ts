@@ -17,8 +17,8 @@ const run = promisify(execFile);
 const LOG = [
   "date,kind,chart,text",
   "2026-01-10,published,,First published.",
-  "2026-02-03,correction,deals,An earlier version misdated the Belavia decision.",
-  "2026-03-01,update,prisoners,Added Viasna's count for the end of February.",
+  "2026-02-03,correction,deals,An earlier version misdated the phone call.",
+  "2026-03-01,update,prisoners,Added Viasna's count for the end of May.",
   "",
 ].join("\n");
 
@@ -36,8 +36,8 @@ describe("the corrections log (content/corrections.csv)", () => {
       },
     });
     const page = (path: string): Document => parseHTML(readFileSync(join(out, path), "utf8")).document;
-    const correction = "An earlier version misdated the Belavia decision.";
-    const update = "Added Viasna's count for the end of February.";
+    const correction = "An earlier version misdated the phone call.";
+    const update = "Added Viasna's count for the end of May.";
 
     const story = page("index.html");
     const ld = JSON.parse(story.querySelector('script[type="application/ld+json"]')!.textContent) as Record<

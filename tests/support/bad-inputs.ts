@@ -1,6 +1,6 @@
 /**
  * Every way an editor can get content/ wrong that the editors' guide promises to catch, each with
- * the edit that makes it and the message it must produce (file, line, column, field, value, fix).
+ * the edit that makes it in a copy of the fixture story (tests/fixtures/content) and the message it must produce (file, line, column, field, value, fix).
  * The unit test checks them against the loader; the build test checks the real build refuses them
  * and publishes nothing.
  */
@@ -16,90 +16,98 @@ const replace = (from: string | RegExp, to: string) => (text: string) => {
   if (changed === text) throw new Error(`the fixture edit found nothing to replace: ${String(from)}`);
   return changed;
 };
-const COUNT = "story/01-the-count.md";
-const DEALS = "story/02-the-deals.md";
+const PRISONERS = "story/01-in-and-out.md";
+const DEALS = "story/02-deals.md";
+/** A year no data can have reached yet, whatever day the test runs. */
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
 export const badInputs: BadInput[] = [
   {
     name: "malformed front matter",
-    file: COUNT,
-    change: replace("title: A count that barely moves", 'title: "A count that barely moves'),
+    file: PRISONERS,
+    change: replace("title: Who goes in, who comes out", 'title: "Who goes in, who comes out'),
     message:
-      /content\/story\/01-the-count\.md:\d+: the front matter is not valid YAML: .*\n {2}fix: {3}Write one `key: value` per line/,
+      /content\/story\/01-in-and-out\.md:\d+: the front matter is not valid YAML: .*\n {2}fix: {3}Write one `key: value` per line/,
   },
   {
     name: "an unknown chart",
-    file: COUNT,
+    file: PRISONERS,
     change: replace("chart: prisoners", "chart: prisoner"),
     message:
-      /content\/story\/01-the-count\.md:3: there is no chart called "prisoner"\n {2}field: chart\n {2}value: "prisoner"\n {2}fix: {3}did you mean "prisoners"\? Valid: prisoners, deals, routes\./,
+      /content\/story\/01-in-and-out\.md:3: there is no chart called "prisoner"\n {2}field: chart\n {2}value: "prisoner"\n {2}fix: {3}did you mean "prisoners"\? Valid: door, prisoners, deals, routes\./,
   },
   {
     name: "an unknown step attribute",
-    file: COUNT,
-    change: replace("{#since-2020 show=held}", "{#since-2020 shwo=held}"),
+    file: PRISONERS,
+    change: replace("{#fx-peak focus=none held=", "{#fx-peak focus=none hled="),
     message:
-      /content\/story\/01-the-count\.md:6:21: "shwo" is not a state field of the prisoners chart\n {2}field: shwo\n {2}value: "shwo"\n {2}fix: {3}did you mean "show"\?/,
+      /content\/story\/01-in-and-out\.md:8:29: "hled" is not a state field of the prisoners chart\n {2}field: hled\n {2}value: "hled"\n {2}fix: {3}did you mean "held"\?/,
   },
   {
     name: "a state field the section's chart does not have",
-    file: COUNT,
-    change: replace("{#since-2020 show=held}", "{#since-2020 show=held extent=wide}"),
+    file: PRISONERS,
+    change: replace(
+      "{#fx-peak focus=none held=peak,2025-05-31}",
+      "{#fx-peak focus=none held=peak,2025-05-31 extent=wide}",
+    ),
     message:
-      /01-the-count\.md:6:\d+: "extent" is not a state field of the prisoners chart\n[\s\S]*Valid: from, to, highlight, show\./,
+      /01-in-and-out\.md:8:50: "extent" is not a state field of the prisoners chart\n[\s\S]*Valid: focus, held\./,
   },
   {
     name: "a state value of the wrong kind",
-    file: COUNT,
-    change: replace("{#since-2020 show=held}", "{#since-2020 show=everything}"),
-    message: /01-the-count\.md:6:21: show is not one of both, held, flows\n {2}field: show\n {2}value: "everything"/,
+    file: PRISONERS,
+    change: replace("{#fx-peak focus=none ", "{#fx-peak focus=everything "),
+    message:
+      /01-in-and-out\.md:8:18: focus is not a period\n {2}field: focus\n {2}value: "everything"\n {2}fix: {3}Write a year \(2025\), a month \(2025-09\)/,
   },
   {
     name: "a state date that does not exist",
-    file: COUNT,
-    change: replace("{#since-2020 show=held}", "{#since-2020 from=2025-13 show=held}"),
-    message: /01-the-count\.md:6:21: from is not a real calendar date\n {2}field: from\n {2}value: "2025-13"/,
+    file: PRISONERS,
+    change: replace("{#fx-peak focus=none held=peak,2025-05-31}", "{#fx-peak focus=none held=peak,2025-02-30}"),
+    message:
+      /01-in-and-out\.md:8:29: held names no count in content\/data\/held\.csv \(2025-02-30\)\n {2}field: held\n {2}value: "2025-02-30"\n {2}fix: {3}Use dates of held\.csv, "latest", "peak" or "none": did you mean "2025-04-30"\? Valid: 2024-03-31,/,
   },
   {
     name: "a state date range past the data",
-    file: COUNT,
-    change: replace("{#since-2020 show=held}", "{#since-2020 to=2026-11-01 show=held}"),
-    message:
-      /01-the-count\.md:6:21: to is after the newest data \(\d{4}-\d{2}-\d{2}\)\n {2}field: to\n {2}value: "2026-11-01"/,
+    file: PRISONERS,
+    change: replace("{#fx-peak focus=none ", `{#fx-peak focus=2025-05..${NEXT_YEAR}-11 `),
+    message: new RegExp(
+      `01-in-and-out\\.md:8:18: focus 2025-05-01\\.\\.${NEXT_YEAR}-11-30 reaches past the chart's periods, which cover only 2025-05-01\\.\\.2025-05-31 of it\\n {2}field: focus\\n {2}value: "2025-05\\.\\.${NEXT_YEAR}-11"`,
+    ),
   },
   {
     name: "a highlight naming no release",
     file: DEALS,
-    change: replace("highlight=2025-09-11-us-deal}", "highlight=2025-09-11-us-dael}"),
+    change: replace("highlight=feb-deal}", "highlight=feb-dael}"),
     message:
-      /02-the-deals\.md:\d+:\d+: highlight names no release in content\/data\/releases\.csv\n[\s\S]*did you mean "2025-09-11-us-deal"\?/,
+      /02-deals\.md:6:22: highlight names no release in content\/data\/releases\.csv\n[\s\S]*did you mean "feb-deal"\?/,
   },
   {
     name: "a duplicate step id",
     file: DEALS,
-    change: replace("{#kellogg ", "{#sep-11 "),
+    change: replace("{#fx-no-highlight}", "{#fx-peak}"),
     message:
-      /02-the-deals\.md:\d+: the step id "sep-11" is already used at content\/story\/01-the-count\.md:\d+\n {2}field: id/,
+      /02-deals\.md:12: the step id "fx-peak" is already used at content\/story\/01-in-and-out\.md:8\n {2}field: id/,
   },
   {
     name: "a missing text alternative",
-    file: COUNT,
-    change: replace(/::alt\[Dot chart[^\n]*\n/, ""),
+    file: PRISONERS,
+    change: replace(/::alt\[The count held, labelled[^\n]*\n/, ""),
     message:
-      /01-the-count\.md:6: step "since-2020" has no text alternative\n[\s\S]*A draft from the data, to check and edit:\n::alt\[The count of political prisoners held/,
+      /01-in-and-out\.md:8: step "fx-peak" has no text alternative\n[\s\S]*A draft from the data, to check and edit:\n::alt\[Viasna's count of political prisoners held/,
   },
   {
     name: "a prose number bound to a row that does not exist",
-    file: COUNT,
-    change: replace(":held[2020-11-02] in early", ":held[2020-11-01] in early"),
+    file: PRISONERS,
+    change: replace(":held[2025-02-28] and ended", ":held[2025-02-27] and ended"),
     message:
-      /01-the-count\.md:7:\d+: no count for 2020-11-01 in content\/data\/held\.csv\n {2}field: :held\n {2}value: "2020-11-01"/,
+      /01-in-and-out\.md:9:21: no count for 2025-02-27 in content\/data\/held\.csv\n {2}field: :held\n {2}value: "2025-02-27"/,
   },
   {
     name: "an unknown number directive",
-    file: COUNT,
-    change: replace(":held[2020-11-02] in early", ":hled[2020-11-02] in early"),
-    message: /01-the-count\.md:7:\d+: ":hled" is not a number this story knows\n[\s\S]*did you mean "held"\?/,
+    file: PRISONERS,
+    change: replace(":held[2025-02-28] and ended", ":hled[2025-02-28] and ended"),
+    message: /01-in-and-out\.md:9:21: ":hled" is not a number this story knows\n[\s\S]*did you mean "held"\?/,
   },
   {
     name: "an empty section",
@@ -130,77 +138,75 @@ export const badInputs: BadInput[] = [
   {
     name: "a non-numeric count",
     file: "data/releases.csv",
-    change: replace(",2025-09-11,52,", ",2025-09-11,fifty-two,"),
+    change: replace(",2025-03-10,20,", ",2025-03-10,twenty,"),
     message:
-      /content\/data\/releases\.csv:\d+:3: released is not a whole number\n {2}field: released\n {2}value: "fifty-two"\n {2}fix: {3}How many people were freed/,
+      /content\/data\/releases\.csv:4:3: released is not a whole number\n {2}field: released\n {2}value: "twenty"\n {2}fix: {3}How many people were freed/,
   },
   {
     name: "a negative count",
     file: "data/held.csv",
-    change: replace(",1184,", ",-1184,"),
-    message: /content\/data\/held\.csv:\d+:2: count is negative\n {2}field: count\n {2}value: "-1184"/,
+    change: replace(",125,", ",-125,"),
+    message: /content\/data\/held\.csv:5:2: count is negative\n {2}field: count\n {2}value: "-125"/,
   },
   {
     name: "an impossible date",
     file: "data/held.csv",
-    change: replace(/\n2025-09-18,/, "\n2025-09-31,"),
-    message:
-      /content\/data\/held\.csv:\d+:1: date is not a real calendar date\n {2}field: date\n {2}value: "2025-09-31"/,
+    change: replace(/\n2025-04-30,/, "\n2025-04-31,"),
+    message: /content\/data\/held\.csv:6:1: date is not a real calendar date\n {2}field: date\n {2}value: "2025-04-31"/,
   },
   {
     name: "a future date",
     file: "data/held.csv",
-    change: replace(/\n2025-09-18,/, "\n2031-09-18,"),
-    message: /content\/data\/held\.csv:\d+:1: date is in the future\n {2}field: date\n {2}value: "2031-09-18"/,
+    change: replace(/\n2025-04-30,/, `\n${NEXT_YEAR}-04-30,`),
+    message: new RegExp(
+      `content/data/held\\.csv:6:1: date is in the future\\n {2}field: date\\n {2}value: "${NEXT_YEAR}-04-30"`,
+    ),
   },
   {
     name: "dates out of order",
     file: "data/recognitions.csv",
-    change: replace("\n2021-11-16,2021-11-16,", "\n2021-11-16,2021-11-01,"),
+    change: replace("\n2025-01-15,2025-01-15,", "\n2025-01-15,2025-01-01,"),
     message:
-      /content\/data\/recognitions\.csv:\d+: period_end is before period_start \(2021-11-16\)\n {2}field: period_end\n {2}value: "2021-11-01"/,
+      /content\/data\/recognitions\.csv:5: period_end is before period_start \(2025-01-15\)\n {2}field: period_end\n {2}value: "2025-01-01"/,
   },
   {
     name: "a duplicate row",
     file: "data/held.csv",
     change: (t) => `${t.trimEnd()}\n${t.split("\n")[1] ?? ""}\n`,
-    message: /content\/data\/held\.csv:\d+: this row repeats the row on line 2 \(same date\)/,
+    message: /content\/data\/held\.csv:8: this row repeats the row on line 2 \(same date\)/,
   },
   {
     name: "a row without a source URL",
     file: "data/releases.csv",
-    change: replace(
-      /,https:\/\/www\.ipsnews\.net\/2025\/10\/belarus-prisoner-release-a-diversion-say-rights-activists\/,2025-10-07,"a further/,
-      ',,2025-10-07,"a further',
-    ),
-    message: /content\/data\/releases\.csv:\d+:8: source_url is empty\n {2}field: source_url/,
+    change: replace(/^(mar-deal,[^\n]*?,Kyiv Independent,)https:\/\/kyivindependent\.com\/fixture,/m, "$1,"),
+    message: /content\/data\/releases\.csv:4:8: source_url is empty\n {2}field: source_url/,
   },
   {
     name: "a malformed source URL",
     file: "data/held.csv",
-    change: replace("https://spring96.org/en/news/115297", "spring96 dot org"),
+    change: replace("https://spring96.org/en/news/1", "spring96 dot org"),
     message:
-      /content\/data\/held\.csv:\d+:4: source_url is not a web address \(URL\)\n {2}field: source_url\n {2}value: "spring96 dot org"/,
+      /content\/data\/held\.csv:2:4: source_url is not a web address \(URL\)\n {2}field: source_url\n {2}value: "spring96 dot org"/,
   },
   {
     name: "an unknown place in a route",
     file: "data/deportations.csv",
-    change: replace("2025-06-21-us-deal-kellogg,lithuania,", "2025-06-21-us-deal-kellogg,lithunia,"),
+    change: replace("mar-deal,lithuania,", "mar-deal,lithunia,"),
     message:
       /content\/data\/deportations\.csv:3: place "lithunia" is not an id in places\.csv\n[\s\S]*did you mean "lithuania"\?/,
   },
   {
     name: "a correction about a chart that does not exist",
     file: "corrections.csv",
-    change: (t) => `${t.trimEnd()}\n2026-11-25,correction,deal,A date was wrong.\n`,
+    change: (t) => `${t.trimEnd()}\n2025-06-25,correction,deal,A date was wrong.\n`,
     message:
-      /content\/corrections\.csv:3: there is no chart called "deal"\n {2}field: chart\n {2}value: "deal"\n {2}fix: {3}did you mean "deals"\?/,
+      /content\/corrections\.csv:4: there is no chart called "deal"\n {2}field: chart\n {2}value: "deal"\n {2}fix: {3}did you mean "deals"\?/,
   },
   {
     name: "a corrections log with two publication dates",
     file: "corrections.csv",
-    change: (t) => `${t.trimEnd()}\n2026-11-24,published,,First published.\n`,
-    message: /content\/corrections\.csv:3: the log has 2 "published" rows\n {2}field: kind/,
+    change: (t) => `${t.trimEnd()}\n2025-06-24,published,,First published.\n`,
+    message: /content\/corrections\.csv:4: the log has 2 "published" rows\n {2}field: kind/,
   },
   {
     name: "a places file without the place routes start from",
@@ -216,14 +222,14 @@ export const badInputs: BadInput[] = [
   {
     name: "a chart label too long to fit",
     file: "data/concessions.csv",
-    change: replace("US lifts sanctions on Belavia,", "The United States lifts its sanctions on Belavia,"),
-    message: /content\/data\/concessions\.csv:\d+:4: label is longer than 40 characters, too long for a chart label/,
+    change: replace("US eases sanctions on X,", "The United States eases its sanctions on X,"),
+    message: /content\/data\/concessions\.csv:3:5: label is longer than 40 characters, too long for a chart label/,
   },
   {
     name: "a bad cell in a table other tables refer to, without false alarms about the references",
     file: "data/releases.csv",
-    change: replace(",2025-09-11,52,", ",2025-09-11,52x,"),
+    change: replace(",2025-03-10,20,", ",2025-03-10,20x,"),
     message:
-      /content\/data\/releases\.csv:\d+:3: released is not a whole number\n {2}field: released\n {2}value: "52x"(?![\s\S]*is not an id)/,
+      /content\/data\/releases\.csv:4:3: released is not a whole number\n {2}field: released\n {2}value: "20x"(?![\s\S]*(?:is not an id|no release with the id))/,
   },
 ];

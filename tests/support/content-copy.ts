@@ -1,9 +1,13 @@
 import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tempDir } from "./temp.ts";
+import { FIXTURE } from "./fixture.ts";
 
-/** A throwaway copy of a content folder (the real content/ by default), removed when the test ends. */
-export function copyContent(from = join(process.cwd(), "content")): {
+/**
+ * A throwaway copy of a content folder, removed when the test ends. By default the fixture story,
+ * so a test that breaks a copy on purpose never depends on what an editor last wrote in content/.
+ */
+export function copyContent(from = FIXTURE): {
   dir: string;
   edit: (file: string, change: (text: string) => string) => void;
 } {

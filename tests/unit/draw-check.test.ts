@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { charts } from "../../src/charts/registry.ts";
 import { ContentError } from "../../src/content/errors.ts";
 import { checkStory } from "../../src/content/load.ts";
+import { sizes } from "../../src/render/scene.ts";
+import { FIXTURE } from "../support/fixture.ts";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -12,17 +14,20 @@ describe("npm run check lays out every chart state the build will draw", () => {
     const prisoners = charts.prisoners!;
     const layout = prisoners.layout.bind(prisoners);
     vi.spyOn(prisoners, "layout").mockImplementation((data, state, size) => {
-      if (state.highlight === "2025-09-16-pardon-25") throw new Error("no room for the label");
+      if (state.focus === "2025-01") throw new Error("no room for the label");
       return layout(data, state, size);
     });
     let message = "";
     try {
-      checkStory();
+      checkStory(FIXTURE);
     } catch (error) {
       if (error instanceof ContentError) message = error.message;
     }
+    // The first size it lays out, the compact one, is the first that fails.
     expect(message).toMatch(
-      /^content\/story\/01-the-count\.md:30: the prisoners chart cannot be drawn in this state at 360 px: no room for the label\n {2}field: state\n {2}value: "sep-16"\n {2}fix: {3}The content passed every other check, so this is a fault in the chart's code/,
+      new RegExp(
+        `^content/story/01-in-and-out\\.md:14: the prisoners chart cannot be drawn in this state at ${sizes.compact.width} px: no room for the label\\n {2}field: state\\n {2}value: "fx-january"\\n {2}fix: {3}The content passed every other check, so this is a fault in the chart's code`,
+      ),
     );
   });
 });

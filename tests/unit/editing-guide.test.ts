@@ -7,12 +7,13 @@ import { ContentError } from "../../src/content/errors.ts";
 import { loadStory, type Story } from "../../src/content/load.ts";
 import { sizes } from "../../src/render/scene.ts";
 import { copyContent } from "../support/content-copy.ts";
-import { expectedNumber, numberDirectives, sectionSources } from "../support/source.ts";
+import { CONTENT, expectedNumber, numberDirectives, sectionSources } from "../support/source.ts";
 
 /**
  * The examples in EDITING.md, as written (```csv append=<file> or ```md create=<file> blocks), applied
- * to a copy of the real content/. Every expectation is read from the example itself or from the
- * copy's CSV files, so the test holds whatever the real data say today and after the next update.
+ * to a copy of the real content/, not the fixture: the guide promises editors that its examples work
+ * on the story they edit. Every expectation is read from the example itself or from the copy's CSV
+ * files, so the test holds whatever the real data say today and after the next update.
  */
 const examples = [
   ...readFileSync("EDITING.md", "utf8").matchAll(/```\w+ (append|create)=content\/(\S+)\n([\s\S]*?)```/g),
@@ -25,7 +26,7 @@ const example = (file: string): string => {
 };
 /** The example's one CSV row, read with the file's own header as a spreadsheet would. */
 const exampleRow = (file: string): Record<string, string | undefined> => {
-  const header = readFileSync(join("content", file), "utf8").split("\n")[0]!;
+  const header = readFileSync(join(CONTENT, file), "utf8").split("\n")[0]!;
   const rows = csvParse(`${header}\n${example(file)}`);
   expect(rows.length, `the example for ${file} is one row`).toBe(1);
   return rows[0]!;
@@ -53,7 +54,7 @@ function loadFollowingTheGuide(dir: string): Story {
 }
 
 function applyExamples(filter: (file: string) => boolean): { story: Story; dir: string } {
-  const copy = copyContent();
+  const copy = copyContent(CONTENT);
   for (const { action, file, body } of examples.filter((e) => filter(e.file))) {
     const path = join(copy.dir, file);
     if (action === "create") writeFileSync(path, body);

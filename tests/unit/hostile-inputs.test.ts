@@ -1,25 +1,13 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ContentError } from "../../src/content/errors.ts";
 import { loadStory } from "../../src/content/load.ts";
+import { copyContent } from "../support/content-copy.ts";
 import { hostileInputs } from "../support/hostile-inputs.ts";
 
-const copies: string[] = [];
-
-/** A throwaway copy of content/, removed after each test. */
-function contentCopy(): string {
-  const root = mkdtempSync(join(tmpdir(), "revolving-door-hostile-"));
-  copies.push(root);
-  const dir = join(root, "content");
-  cpSync(join(process.cwd(), "content"), dir, { recursive: true });
-  return dir;
-}
-
-afterEach(() => {
-  for (const dir of copies.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+/** A throwaway copy of the fixture story, removed when the test ends. */
+const contentCopy = (): string => copyContent().dir;
 
 function failure(apply: (dir: string) => void): string {
   const dir = contentCopy();
@@ -44,13 +32,13 @@ describe("hostile and careless input is refused with a message that names what a
 
   it("case 12: accepts a byte-order mark before the front matter and reads the file as written", () => {
     const dir = contentCopy();
-    const path = join(dir, "story/01-the-count.md");
+    const path = join(dir, "story/01-in-and-out.md");
     writeFileSync(path, `\ufeff${readFileSync(path, "utf8")}`);
     const csv = join(dir, "data/held.csv");
     writeFileSync(csv, `\ufeff${readFileSync(csv, "utf8")}`);
     const story = loadStory(dir);
-    expect(story.sections.find((s) => s.id === "the-count")?.title).toBe("A count that barely moves");
-    expect(story.data.held.find((r) => r.date === "2025-09-18")?.count).toBe(1184);
+    expect(story.sections.find((s) => s.id === "in-and-out")?.title).toBe("Who goes in, who comes out");
+    expect(story.data.held.find((r) => r.date === "2025-02-28")?.count).toBe(125);
   });
 
   it("accepts paired text-direction controls, links to the web, e-mail and this site, and comments as notes", () => {
@@ -58,7 +46,7 @@ describe("hostile and careless input is refused with a message that names what a
     const path = join(dir, "story/00-intro.md");
     writeFileSync(
       path,
-      `${readFileSync(path, "utf8").trimEnd()}\n\n<!-- a note to editors -->\nSee [Viasna](https://spring96.org/en), [mail](mailto:desk@example.org), [a step](/#sep-11), the name \u2067عربي\u2069 and ![the map](/charts/routes/routes-all-wide.svg).\n`,
+      `${readFileSync(path, "utf8").trimEnd()}\n\n<!-- a note to editors -->\nSee [Viasna](https://spring96.org/en), [mail](mailto:desk@example.org), [a step](/#fx-peak), the name \u2067عربي\u2069 and ![the map](/charts/routes/routes-all-wide.svg).\n`,
     );
     const intro = loadStory(dir).sections[0]!;
     expect(intro.introHtml).toContain('href="https://spring96.org/en"');

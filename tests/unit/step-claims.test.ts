@@ -59,13 +59,13 @@ describe("a step's numbers are drawn by its chart", () => {
     ).toHaveLength(1);
   });
 
-  it("stops the build when a step in the real story prints a count its state does not label", () => {
+  it("stops the build when a step in a story prints a count its state does not label", () => {
     const copy = copyContent();
     copy.edit("story/01-in-and-out.md", (text) =>
-      text.replace("#pardons-2024 focus=2024-07..2024-12 held=2024-12-31", "#pardons-2024 focus=none held=2024-12-31"),
+      text.replace("#fx-january focus=2025-01 held=", "#fx-january focus=none held="),
     );
     expect(() => loadStory(copy.dir)).toThrow(
-      /step "pardons-2024" prints :freed-other\[2024-07-01..2024-12-31\] \([\d,]+\), which the prisoners chart does not label in this step's state/,
+      /content\/story\/01-in-and-out\.md:15:30: step "fx-january" prints :recognised\[2025-01-01\.\.2025-01-31\] \(20\), which the prisoners chart does not label in this step's state/,
     );
   });
 });

@@ -68,14 +68,18 @@ export function checkPrisonersState(state: PrisonersState, data: Dataset): State
         (p) => p.start <= span[1] && p.end >= span[0] && (p.start < span[0] || p.end > span[1]),
       );
       const inside = periods.filter((p) => p.start >= span[0] && p.end <= span[1]);
-      if (cut.length > 0 || inside.length === 0) {
+      // A focus reaching past the periods (beyond the data, or into a gap) would be drawn as no focus at all.
+      const covered = inside.length > 0 ? periodKey([inside[0]!.start, inside.at(-1)!.end]) : undefined;
+      if (cut.length > 0 || !covered || covered !== periodKey(span)) {
         const bounds = periods.map((p) => periodKey([p.start, p.end]));
         problems.push({
           field: "focus",
           value: state.focus,
           problem: cut.length
             ? `focus ${periodKey(span)} cuts the period ${periodKey([cut[0]!.start, cut[0]!.end])} in two: the chart adds up whole periods only`
-            : `focus ${periodKey(span)} holds no period of the chart`,
+            : covered
+              ? `focus ${periodKey(span)} reaches past the chart's periods, which cover only ${covered} of it`
+              : `focus ${periodKey(span)} holds no period of the chart`,
           fix: `Start and end the focus on period boundaries. The periods: ${validChoices(state.focus, bounds, 60)}`,
         });
       }
