@@ -1,16 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { loadStory } from "../../src/content/load.ts";
 import { ORIGIN as TEST_ORIGIN } from "../support/dist.ts";
-import { useBrowser, waitForState } from "../support/story-page.ts";
+import { useBrowser, waitForState, waitForTransitions } from "../support/story-page.ts";
 import { labelProblems } from "./label-boxes.ts";
-
-/** The charts whose every state is checked for labels that collide, cover marks or are clipped: all of them. */
-export const CHARTS_WITH_LABEL_CHECKS = ["door", "prisoners", "deals", "routes"];
 
 const browser = useBrowser();
 const story = loadStory();
 const steps = story.sections
-  .filter((s) => CHARTS_WITH_LABEL_CHECKS.includes(s.chart ?? ""))
+  .filter((s) => s.chart)
   .flatMap((s) => s.steps.map((step) => ({ chart: s.chart!, id: step.id })));
 
 const fontsReady = (page: import("playwright-core").Page) => page.evaluate(() => document.fonts.ready.then(() => true));
@@ -28,6 +25,7 @@ describe("chart labels: none overlaps another, covers a mark it does not describ
       for (const step of steps) {
         await page.goto(`${TEST_ORIGIN}/#${step.id}`);
         await waitForState(page, step.chart, step.id);
+        await waitForTransitions(page, step.chart);
         await fontsReady(page);
         for (const p of await labelProblems(page, `figure[data-chart="${step.chart}"] svg[data-size]`))
           found.push(`${step.id}: ${p.label} ${p.kind} ${p.other}`);

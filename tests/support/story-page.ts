@@ -79,8 +79,11 @@ export async function frames(page: Page, count = 2): Promise<void> {
 
 /** Waits until no mark in the chart (leaving ones included) has a transition scheduled or running (d3 keeps them on `__transition`). */
 export async function waitForTransitions(page: Page, chart: string): Promise<void> {
+  // render()'s keyed transitions mark their nodes; a chart with a motion of its own (the door)
+  // marks its SVG with data-motion until the motion ends.
   await page.waitForFunction(
     (c) =>
+      !document.querySelector(`figure[data-chart="${c}"] svg[data-motion]`) &&
       ![...document.querySelectorAll(`figure[data-chart="${c}"] svg g[data-layer] > *`)].some(
         (node) => (node as unknown as { __transition?: unknown }).__transition,
       ),
