@@ -135,7 +135,8 @@ describe("the motion between two steps", () => {
 });
 
 describe("states the door cannot draw are refused with a fix", () => {
-  const problems = (state: Record<string, string>, d: Dataset = data) => doorChart.check(doorChart.state.parse(state), d);
+  const problems = (state: Record<string, string>, d: Dataset = data) =>
+    doorChart.check(doorChart.state.parse(state), d);
 
   it("a count date that is not in held.csv", () => {
     expect(problems({ at: "2025-03-15" })[0]).toMatchObject({
