@@ -78,6 +78,16 @@ describe("the door draws one dot per person in Viasna's count", () => {
   });
 });
 
+describe("the door's legend", () => {
+  it("names only the kinds of dot a state draws", () => {
+    const legendOf = (id: string): string[] | undefined => layout(steps.find((s) => s.id === id)!.state).legend;
+    expect(legendOf("fx-door-start")).toEqual(["door-held"]);
+    expect(legendOf("fx-door-growth")).toEqual(["door-held", "door-new", "door-derived"]);
+    expect(legendOf("fx-door-january")).toEqual(["door-held", "door-new", "door-other", "door-derived"]);
+    expect(legendOf("fx-door-net")).toEqual(["door-held", "door-us", "door-other", "door-derived"]);
+  });
+});
+
 describe("between two adjacent steps, the dots that come and go are the data's flows between their dates", () => {
   const pairs = steps.slice(1).map((step, i) => ({ before: steps[i]!, after: step }));
 

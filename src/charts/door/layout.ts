@@ -185,20 +185,27 @@ export function layoutDoor(data: Dataset, state: DoorState, size: Size): Scene {
   const model = doorModel(data, state);
   const { groups } = placeGroups(f, model.groups, data);
   const arrivedClass = model.arrivedKind === "new" ? "door-dots--new" : "door-dots--net";
+  const dotMarks = [
+    ...dots(f, "held", slotPoints(f, 0, model.stay), "door-dots--held", "held"),
+    ...dots(f, "arrived", slotPoints(f, model.stay, model.stay + model.arrived), arrivedClass, model.arrivedKind),
+    ...exitMarks(f, model, groups),
+  ];
+  const drawn = (kind: string): boolean => dotMarks.some((m) => String(m.attrs.class).includes(`door-dots--${kind}`));
   return {
     width: size.width,
     height: size.height,
     layers: [
       { id: "door-frame", marks: frameMarks(f) },
-      {
-        id: "door-dots",
-        marks: [
-          ...dots(f, "held", slotPoints(f, 0, model.stay), "door-dots--held", "held"),
-          ...dots(f, "arrived", slotPoints(f, model.stay, model.stay + model.arrived), arrivedClass, model.arrivedKind),
-          ...exitMarks(f, model, groups),
-        ],
-      },
+      { id: "door-dots", marks: dotMarks },
       { id: "door-labels", marks: [...fixedLabels(f, model), ...groupLabels(groups)] },
+    ],
+    // The legend names only the kinds of dot this state draws.
+    legend: [
+      ...(drawn("held") ? ["door-held"] : []),
+      ...(drawn("new") ? ["door-new"] : []),
+      ...(drawn("us") ? ["door-us"] : []),
+      ...(drawn("other") ? ["door-other"] : []),
+      ...(drawn("net") || drawn("left") ? ["door-derived"] : []),
     ],
   };
 }
