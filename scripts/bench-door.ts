@@ -11,6 +11,7 @@ import type { Page } from "playwright-core";
 import { loadStory } from "../src/content/load.ts";
 import { browserPath } from "./lib/browser-path.ts";
 import { CHROMIUM_FLAGS, launchBrowser } from "./lib/browser.ts";
+import { replaceSection } from "./lib/readme-section.ts";
 import { serveStatic } from "./lib/static-server.ts";
 
 /**
@@ -260,10 +261,7 @@ const table = [
   ...rows.map((r) => `| ${r.join(" | ")} |`),
 ].join("\n");
 const readmePath = join(root, "README.md");
-const readme = readFileSync(readmePath, "utf8").replace(
-  /<!-- bench-door:start -->[\s\S]*<!-- bench-door:end -->/,
-  `<!-- bench-door:start -->\n${table}\n<!-- bench-door:end -->`,
-);
+const readme = replaceSection(readFileSync(readmePath, "utf8"), "bench-door", table);
 // Formatted as the project formats it, so `npm run lint` stays clean after a bench.
 const options = (await prettier.resolveConfig(readmePath)) ?? {};
 writeFileSync(readmePath, await prettier.format(readme, { ...options, filepath: readmePath }));

@@ -11,6 +11,7 @@ import { lighthouseRun } from "./lib/bench/lighthouse.ts";
 import { describeMachine, loadNow, machineLine } from "./lib/bench/machine.ts";
 import { scrollRun, stepChanges, type Figure, type StepChange } from "./lib/bench/motion.ts";
 import { broken, budgeted, reported, table, type Row } from "./lib/bench/report.ts";
+import { replaceSection } from "./lib/readme-section.ts";
 import { serveStatic } from "./lib/static-server.ts";
 
 /**
@@ -190,13 +191,7 @@ try {
   );
   const readmePath = join(process.cwd(), "README.md");
   const readme = readFileSync(readmePath, "utf8");
-  writeFileSync(
-    readmePath,
-    readme.replace(
-      /<!-- bench:start -->[\s\S]*<!-- bench:end -->/,
-      `<!-- bench:start -->\n\n${markdown}\n\n<!-- bench:end -->`,
-    ),
-  );
+  writeFileSync(readmePath, replaceSection(readme, "bench", `\n${markdown}\n`));
   console.log(`\n${markdown}\n`);
   const over = broken(rows);
   if (over.length > 0) {
