@@ -5,6 +5,7 @@ import { checkCitations, domainsIn } from "../../src/data/citations.ts";
 import { loadStory } from "../../src/content/load.ts";
 import { ContentError, formatProblem } from "../../src/content/errors.ts";
 import { copyContent } from "../support/content-copy.ts";
+import { FIXTURE } from "../support/fixture.ts";
 import { fixtureDataset, held } from "../support/dataset.ts";
 
 const fileOf = (spec: { file: string }): string => `content/data/${spec.file}`;
@@ -72,6 +73,29 @@ describe("the register of citable outlets", () => {
     expect(problems.map((p) => [p.line, p.field, p.problem])).toEqual([
       [3, "published", "published is empty and the note does not say why"],
       [6, "published", "the figure is dated 2025-04-29, after the page that published it (2025-04-20)"],
+    ]);
+  });
+
+  it("dates each table's figure by its own field: a period by its end, routes by their release; a page of the same day is fine", () => {
+    const { data } = loadStory(FIXTURE);
+    const release = data.releases[0]!;
+    const before = (date: string): string => new Date(Date.parse(date) - 86_400_000).toISOString().slice(0, 10);
+    const early = {
+      ...data,
+      held: [{ ...data.held[0]!, published: data.held[0]!.date }],
+      recognitions: [{ ...data.recognitions[0]!, published: before(data.recognitions[0]!.period_end) }],
+      releases: [{ ...release, published: before(release.date) }],
+      concessions: [{ ...data.concessions[0]!, published: before(data.concessions[0]!.date) }],
+      deportations: [{ ...data.deportations[0]!, release_id: release.id, published: before(release.date) }],
+      facts: [{ ...data.facts[0]!, published: before(data.facts[0]!.date) }],
+    };
+    const problems = checkCitations(early, fileOf).filter((p) => p.field === "published");
+    expect(problems.map((p) => [p.file, p.problem.split(",")[0]])).toEqual([
+      ["content/data/recognitions.csv", `the figure is dated ${data.recognitions[0]!.period_end}`],
+      ["content/data/releases.csv", `the figure is dated ${release.date}`],
+      ["content/data/concessions.csv", `the figure is dated ${data.concessions[0]!.date}`],
+      ["content/data/deportations.csv", `the figure is dated ${release.date}`],
+      ["content/data/facts.csv", `the figure is dated ${data.facts[0]!.date}`],
     ]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { doorChart } from "../../src/charts/door/index.ts";
 import { dotsPath, parseDots } from "../../src/charts/door/dots.ts";
+import { doorModel } from "../../src/charts/door/model.ts";
 import { doorGeometry, flowPlan, sceneDots } from "../../src/charts/door/plan.ts";
 import { leftOtherwise, recognisedOver } from "../../src/content/bindings.ts";
 import { loadStory } from "../../src/content/load.ts";
@@ -75,6 +76,33 @@ describe("the door draws one dot per person in Viasna's count", () => {
       const held = parseDots(String(byRole(layout(steps[i]!.state), "held")[0]!.attrs.d));
       expect(before.slice(0, held.length), steps[i]!.id).toEqual(held);
     }
+  });
+});
+
+describe("releases after the latest count (after=)", () => {
+  // Two releases after the fixture's latest count (31 May 2025): a US deal to Lithuania, a pardon.
+  const later = {
+    ...data,
+    releases: [
+      ...data.releases,
+      { ...data.releases.find((r) => r.id === "feb-deal")!, id: "jun-deal", date: "2025-06-10", released: 6 },
+      { ...data.releases.find((r) => r.id === "apr-pardon")!, id: "jun-pardon", date: "2025-06-20", released: 3 },
+      { ...data.releases.find((r) => r.id === "apr-pardon")!, id: "jul-pardon", date: "2025-07-01", released: 50 },
+    ],
+    deportations: [...data.deportations, { ...data.deportations[0]!, release_id: "jun-deal", count: 6 }],
+  };
+  const model = doorModel(later, doorChart.state.parse({ at: "latest", after: "2025-06-30" }));
+
+  it("draw the freed of those releases, up to the date given, leaving without being taken off the count", () => {
+    expect(model.afterCount).toBe(true);
+    expect(model.span).toEqual(["2025-06-01", "2025-06-30"]);
+    expect(model.releases.map((r) => r.id)).toEqual(["jun-deal", "jun-pardon"]);
+    expect([model.freedUs, model.freedOther]).toEqual([6, 3]);
+    expect(model.stay).toBe(data.held.at(-1)!.count);
+    expect(model.groups.map((g) => [g.id, g.count])).toEqual([
+      ["lithuania", 6],
+      ["unreported", 3],
+    ]);
   });
 });
 
