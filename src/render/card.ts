@@ -1,6 +1,6 @@
 import type { Furniture } from "../content/furniture.ts";
 import { FAMILY, textWidth, wrapText, type Weight } from "./fonts.ts";
-import { customProperties, resolvedStylesheet, swatchColour } from "./palette.ts";
+import { customProperties, resolvedStylesheet, swatchColours } from "./palette.ts";
 import type { Scene, Size } from "./scene.ts";
 import { sceneToSvg } from "./server.ts";
 
@@ -43,6 +43,8 @@ export interface CardText {
 
 export interface CardLegendItem {
   colour: string;
+  /** The swatch's outline colour, when it has one. */
+  outline: string | undefined;
   text: CardText;
 }
 
@@ -100,7 +102,9 @@ export function cardLayout(scene: Scene, furniture: Furniture, legend: LegendEnt
     const items = drawn.map((entry) => {
       const text = block(entry.label, PAD + 28, top, COLUMN - 28, Math.round(size * 0.5), 400, "card-legend");
       top += blockHeight(text) + 8;
-      return { colour: swatchColour(chartCss, entry.swatch) ?? "#000", text };
+      const { fill, outline } = swatchColours(chartCss, entry.swatch);
+      // A swatch drawn only as an outline (no count published, a contact) stays an outline on the card.
+      return { colour: fill ?? "none", outline, text };
     });
     const footText = `${furniture.sourceline}. ${furniture.credit}.`;
     const footSize = Math.max(16, Math.round(size * 0.42));
@@ -145,7 +149,7 @@ export function cardSvg(
   const legendSvg = layout.legend
     .map(
       (item) =>
-        `<rect x="${PAD}" y="${item.text.y - item.text.size * 0.8}" width="18" height="${Math.round(item.text.size * 0.8)}" fill="${item.colour}"/>` +
+        `<rect x="${PAD}" y="${item.text.y - item.text.size * 0.8}" width="18" height="${Math.round(item.text.size * 0.8)}" fill="${item.colour}"${item.outline ? ` stroke="${item.outline}" stroke-width="2"` : ""}/>` +
         textSvg(item.text),
     )
     .join("");

@@ -89,16 +89,25 @@ export function resolvedStylesheet(css: string, theme: Theme = "light"): string 
   return root.toString().replace(/\s*\n\s*/g, "");
 }
 
-/** The colour a legend swatch shows (its background, or the colour of its border line), resolved. */
-export function swatchColour(css: string, swatch: string, theme: Theme = "light"): string | undefined {
+/**
+ * What a legend swatch shows, resolved: its fill (background, or the colour of its border line) and
+ * the colour of its outline (an inset box-shadow), either or both.
+ */
+export function swatchColours(
+  css: string,
+  swatch: string,
+  theme: Theme = "light",
+): { fill: string | undefined; outline: string | undefined } {
   const props = customProperties(css, theme);
-  let colour: string | undefined;
+  const found: { fill: string | undefined; outline: string | undefined } = { fill: undefined, outline: undefined };
   postcss.parse(css).walkRules((rule) => {
     if (!rule.selectors.includes(`.swatch--${swatch}`)) return;
-    rule.walkDecls(/^(background|border-top)$/, (decl) => {
+    rule.walkDecls(/^(background|border-top|box-shadow)$/, (decl) => {
       const value = resolveVars(decl.value, props);
-      colour = /#[0-9a-f]{3,8}\b/i.exec(value)?.[0] ?? value;
+      const colour = /#[0-9a-f]{3,8}\b/i.exec(value)?.[0] ?? value;
+      if (decl.prop === "box-shadow") found.outline = colour;
+      else found.fill = colour;
     });
   });
-  return colour;
+  return found;
 }

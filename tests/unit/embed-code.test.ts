@@ -154,6 +154,24 @@ describe("the share card", () => {
     expect(document.querySelector("svg.card-chart desc")?.textContent).toBe("Alt & text");
   });
 
+  it("draws each legend swatch as the page does: filled in its colour, or as an outline when the page draws one", () => {
+    const swatches = [
+      { swatch: "recognised", label: "In" },
+      { swatch: "no-count", label: "No published count" },
+    ];
+    const svg = cardSvg(scene, furniture, swatches, "Alt", css);
+    const rects = [
+      ...parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document.querySelectorAll(
+        "svg > rect[width='18']",
+      ),
+    ];
+    const [filled, outlined] = rects.map((r) => [r.getAttribute("fill"), r.getAttribute("stroke")]);
+    expect(filled![0]).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(filled![1]).toBeNull();
+    expect(outlined![0]).toBe("none");
+    expect(outlined![1]).toMatch(/^#[0-9a-f]{6}$/i);
+  });
+
   it("escapes text, so a title with < or & cannot break the image", () => {
     const { svg, document } = card();
     expect(svg).toContain("Freed &lt;b&gt;&amp; jailed&lt;/b&gt;");
