@@ -3,14 +3,12 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
 import { parseHTML } from "linkedom";
 import * as prettier from "prettier";
 import type { Page } from "playwright-core";
 import { loadStory } from "../src/content/load.ts";
-import { browserPath } from "./lib/browser-path.ts";
-import { CHROMIUM_FLAGS, launchBrowser } from "./lib/browser.ts";
+import { lighthouseRun } from "./lib/bench/lighthouse.ts";
+import { launchBrowser } from "./lib/browser.ts";
 import { replaceSection } from "./lib/readme-section.ts";
 import { serveStatic } from "./lib/static-server.ts";
 
@@ -68,34 +66,6 @@ function pageBytes(dist: string): { html: number; js: number } {
     0,
   );
   return { html: gzipSync(html).length, js };
-}
-
-async function lighthouseRun(): Promise<Record<string, number>> {
-  const chrome = await chromeLauncher.launch({
-    chromePath: browserPath() ?? "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
-  });
-  try {
-    const result = await lighthouse(`${origin}/`, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
-    });
-    const lhr = result!.lhr;
-    const score = (id: string): number => Math.round((lhr.categories[id]?.score ?? 0) * 100);
-    return {
-      performance: score("performance"),
-      accessibility: score("accessibility"),
-      bestPractices: score("best-practices"),
-      seo: score("seo"),
-      lcpMs: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? NaN),
-      cls: Math.round((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN) * 1000) / 1000,
-      tbtMs: Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? NaN),
-    };
-  } finally {
-    chrome.kill();
-  }
 }
 
 const medians = async (run: () => Promise<Record<string, number>>): Promise<Record<string, number>> => {
@@ -188,9 +158,9 @@ async function motionRun(throttle: number): Promise<Record<string, number>> {
 }
 
 const motion = { unthrottled: await medians(() => motionRun(1)), throttled4x: await medians(() => motionRun(4)) };
-const lighthouseWith = await medians(lighthouseRun);
+const lighthouseWith = await medians(() => lighthouseRun(`${origin}/`));
 served = withoutDoor;
-const lighthouseWithout = await medians(lighthouseRun);
+const lighthouseWithout = await medians(() => lighthouseRun(`${origin}/`));
 await server.close();
 
 const bytesWith = pageBytes(withDoor);
