@@ -225,9 +225,9 @@ function startFades(svg: SVGSVGElement): Animation[] {
 }
 
 /**
- * Paints the moving dots frame by frame. A dot waiting to leave is stamped once, before the motion,
- * into a waiting layer and erased from it as it sets off; one that lands is stamped once into a
- * settled layer. A frame copies both layers whole and draws only the dots on their way and the
+ * Paints the moving dots frame by frame. The dots waiting to leave are drawn once, before the
+ * motion, into a waiting layer, and each is erased from it as it sets off; one that lands is stamped
+ * once into a settled layer. A frame copies both layers whole and draws only the dots on their way and the
  * door's turning vanes, so its cost follows the dots in flight, not the dots in the picture.
  * Everything here is off-screen until the returned function is given the page's canvas.
  */
@@ -248,10 +248,32 @@ function painter(layers: Layers, plan: Plan, colours: Colours, scale: number) {
   // only the one on top is drawn, frame by frame; every other waiting dot has a place of its own.
   const inDoor = (s: Sprite): boolean => s.x0 === plan.door.x && s.y0 === plan.door.y;
   const lastInDoor = movers.findLast(inDoor);
+  // A waiting dot sits where a stamp on whole pixels would put it, so it is drawn and erased in one place.
+  const radius = plan.radius * scale;
+  const dots = (c: CanvasRenderingContext2D, sprites: readonly Sprite[], r: number): void => {
+    c.beginPath();
+    for (const s of sprites) {
+      const x = Math.round(s.x0 * scale - half) + half;
+      const y = Math.round(s.y0 * scale - half) + half;
+      c.moveTo(x + r, y);
+      c.arc(x, y, r, 0, 2 * Math.PI);
+    }
+    c.fill();
+  };
+  // One path per colour: a thousand arcs filled at once cost far less than a thousand stamps.
   waiting.globalCompositeOperation = "source-over";
-  for (const s of movers) if (!inDoor(s)) put(waiting, s.tint0, s.x0, s.y0, s.a0, true);
-  // Erasing draws the same stamp at the same place, taking away exactly the pixels it put there.
+  waiting.globalAlpha = 1;
+  for (const [tint, colour] of colours.palette) {
+    waiting.fillStyle = colour;
+    dots(
+      waiting,
+      movers.filter((s) => s.tint0 === tint && s.a0 > 0.01 && !inDoor(s)),
+      radius,
+    );
+  }
+  // Erasing fills the same place, half a pixel wider so no anti-aliased edge is left behind.
   waiting.globalCompositeOperation = "destination-out";
+  const setOff: Sprite[] = [];
   // The door turns while people pass, and the canvas is redrawn only while something on it moves.
   const passing = movers.reduce((end, s) => Math.max(end, s.end), 0);
   let settledAll = false;
@@ -262,11 +284,13 @@ function painter(layers: Layers, plan: Plan, colours: Colours, scale: number) {
   return (main: CanvasRenderingContext2D, t: number): void => {
     if (settledAll) return;
     settledAll = t >= passing;
+    setOff.length = 0;
     for (; next < movers.length && movers[next]!.start <= t; next++) {
       const s = movers[next]!;
-      if (!inDoor(s)) put(waiting, s.tint0, s.x0, s.y0, 1, true);
+      if (!inDoor(s)) setOff.push(s);
       moving.push(s);
     }
+    if (setOff.length) dots(waiting, setOff, radius + 0.5);
     let kept = 0;
     for (const s of moving) {
       if (t < s.end) moving[kept++] = s;
