@@ -60,4 +60,13 @@ if (import.meta.env.DEV) {
 
 setUpMotionToggle();
 document.documentElement.classList.add("js-ready");
-document.querySelectorAll<HTMLElement>("[data-scrolly]").forEach(start);
+// One section per task, in page order: on a slow phone, setting up all four at once (parsing their
+// states, reading their steps' positions) is one long task that holds up the reader's first tap.
+const sections = [...document.querySelectorAll<HTMLElement>("[data-scrolly]")];
+const startNext = (): void => {
+  const section = sections.shift();
+  if (!section) return;
+  start(section);
+  setTimeout(startNext, 0);
+};
+startNext();

@@ -80,6 +80,52 @@ describe("the door's motion", () => {
     await page.close();
   });
 
+  it("takes each leaving dot off its slot as it sets off: once all have gone through the door, the field holds none of the held colour", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${TEST_ORIGIN}/#${steps[3]!.id}`);
+    await waitForState(page, "door", steps[3]!.id);
+    await motionOver(page);
+    // Counts, at a moment of the motion's own clock, the canvas's pixels of the held colour inside the field.
+    const heldInField = page.evaluate((at) => {
+      const count = (svg: SVGSVGElement): number => {
+        const canvas = document.querySelector<HTMLCanvasElement>("canvas.door-canvas")!;
+        const scale = canvas.width / svg.viewBox.baseVal.width;
+        const field = svg.querySelector<SVGRectElement>(".door-inside")!;
+        const [x, y, w, h] = ["x", "y", "width", "height"].map((a) => Number(field.getAttribute(a)) * scale);
+        const [r, g, b] = getComputedStyle(svg.querySelector(".door-dots--held")!).stroke.match(/\d+/g)!.map(Number);
+        const pixels = canvas.getContext("2d")!.getImageData(x!, y!, w!, h!).data;
+        let n = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+          const near = Math.abs(pixels[i]! - r!) + Math.abs(pixels[i + 1]! - g!) + Math.abs(pixels[i + 2]! - b!) < 60;
+          if (near && pixels[i + 3]! > 200) n++;
+        }
+        return n;
+      };
+      return new Promise<{ waiting: number; gone: number; moving: boolean }>((resolve) => {
+        new MutationObserver((_, observer) => {
+          const svg = document.querySelector<SVGSVGElement>('figure[data-chart="door"] svg.door-moving');
+          if (!svg) return;
+          observer.disconnect();
+          const began = performance.now();
+          const waiting = count(svg);
+          const later = (): void => {
+            if (performance.now() - began < at) requestAnimationFrame(later);
+            else resolve({ waiting, gone: count(svg), moving: svg.dataset.motion === "animate" });
+          };
+          requestAnimationFrame(later);
+        }).observe(document.querySelector('figure[data-chart="door"]')!, { subtree: true, attributeFilter: ["class"] });
+      });
+      // Every leaver has set off by 60 % of the flows and passed the door a quarter of their trip later.
+    }, 0.8 * FLOW_MS);
+    await scrollToStep(page, steps[4]!.id);
+    const { waiting, gone, moving } = await heldInField;
+    // In the motion's first frame the leavers wait on their slots, drawn on the canvas.
+    expect(waiting).toBeGreaterThan(0);
+    expect(moving).toBe(true);
+    expect(gone).toBe(0);
+    await page.close();
+  });
+
   it("cross-fades for readers who reduce motion, in a fraction of the time the flows take", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
     await page.goto(`${TEST_ORIGIN}/#${steps[3]!.id}`);

@@ -141,6 +141,21 @@ const fade = (p: Point, tint: Tint, a0: number, a1: number, start: number, end: 
   end,
 });
 
+/** A dot that passes through the door, from one point to another, and is fully shown on arrival. */
+const move = (from: Point, to: Point, tint0: Tint, tint1: Tint, a0: number, start: number, end: number): Sprite => ({
+  x0: from.x,
+  y0: from.y,
+  x1: to.x,
+  y1: to.y,
+  via: true,
+  tint0,
+  tint1,
+  a0,
+  a1: 1,
+  start,
+  end,
+});
+
 /** A cross-fade: dots that are the same in both states stay, the others fade out and in. */
 export function fadePlan(from: readonly DotSet[], target: readonly DotSet[], geometry: DoorGeometry): Plan {
   const before = new Map<number, Tint>();
@@ -189,12 +204,10 @@ export function flowPlan(from: readonly DotSet[], target: readonly DotSet[], geo
       const known = set.from ? field.get(key(origin)) : undefined;
       if (known) used.add(key(origin));
       const start = clock + i * spacing;
-      sprites.push({
-        ...{ x0: origin.x, y0: origin.y, x1: p.x, y1: p.y, via: true, tint0: known ?? set.tint, tint1: set.tint },
-        // A dot with no slot to leave (a jump from a smaller count) appears there; one leaving
-        // after the latest count comes from the door itself.
-        ...{ a0: known || !set.from ? 1 : 0, a1: 1, start, end: start + travel },
-      });
+      // A dot with no slot to leave (a jump from a smaller count) appears there; one leaving after
+      // the latest count comes from the door itself.
+      const a0 = known || !set.from ? 1 : 0;
+      sprites.push(move(origin, p, known ?? set.tint, set.tint, a0, start, start + travel));
     });
     clock += set.points.length * spacing + gap;
   }
@@ -206,10 +219,7 @@ export function flowPlan(from: readonly DotSet[], target: readonly DotSet[], geo
   const inSpacing = arriving.length ? Math.min(4, (0.95 * D - inFrom - inTravel) / arriving.length) : 0;
   arriving.forEach(({ p, tint }, i) => {
     const start = inFrom + i * inSpacing;
-    sprites.push({
-      ...{ x0: outside.x, y0: outside.y, x1: p.x, y1: p.y, via: true, tint0: tint, tint1: tint },
-      ...{ a0: 0, a1: 1, start, end: start + inTravel },
-    });
+    sprites.push(move(outside, p, tint, tint, 0, start, start + inTravel));
   });
 
   // The held: still where they were; new where the count grew without a published flow, appearing
