@@ -42,6 +42,62 @@ describe("the register of citable outlets", () => {
     expect(problem?.fix).toMatch(/Closest registered outlet: Belsat \(belsat\.eu\)\.$/);
   });
 
+  it("suggests the registered outlet an unregistered host shares a name with before the nearest spelling, and never by its top-level label", () => {
+    const outlet = (domain: string, name: string, line: number) => ({
+      domain,
+      name,
+      kind: "newspaper" as const,
+      note: "",
+      line,
+    });
+    const outlets = [
+      outlet("belsat.eu", "Belsat", 2),
+      outlet("spring96.org", "Viasna", 3),
+      outlet("geonames.org", "GeoNames", 4),
+      outlet("news.by", "News", 5),
+    ];
+    const suggested = (url: string, list = outlets): string | undefined =>
+      checkCitations(
+        { ...fixtureDataset(), outlets: list, held: [{ ...held("2025-03-31", 99), source_url: url }] },
+        fileOf,
+      )
+        .find((p) => p.field === "source_url")
+        ?.fix.split(". If this site is such an outlet")[1];
+    // Shares "belsat" with belsat.eu, though spring96.org is the nearer spelling.
+    expect(suggested("https://mirror.belsat.spring96.com/a")).toBe(
+      ", add its domain to outlets.csv with its name and kind. Closest registered outlet: Belsat (belsat.eu).",
+    );
+    // No shared name ("news" is only its top-level label): the nearest spelling, wherever it is in the register.
+    expect(suggested("https://belarus.news/a")).toMatch(/Closest registered outlet: Belsat \(belsat\.eu\)\.$/);
+    expect(suggested("https://geonamez.org/a")).toMatch(/Closest registered outlet: GeoNames \(geonames\.org\)\.$/);
+    // With an empty register there is nothing to suggest, and the message says nothing about it.
+    expect(suggested("https://geonamez.org/a", [])).toBe(", add its domain to outlets.csv with its name and kind.");
+  });
+
+  it("takes only a leading www. off a host", () => {
+    const data = fixtureDataset();
+    data.outlets.push({ domain: "awww.by", name: "A", kind: "newspaper", note: "", line: 9 });
+    const row = {
+      ...held("2025-03-31", 99),
+      source_url: "https://awww.by/a",
+      note: "also at awww.by and www.awww.by",
+      line: 40,
+    };
+    expect(checkCitations({ ...data, held: [row] }, fileOf)).toEqual([]);
+  });
+
+  it("says what is wrong with a note, and what to do, naming the outlet the site may be", () => {
+    const row = { ...held("2025-03-31", 99), note: "copied by spring69.org", line: 5 };
+    expect(checkCitations({ ...fixtureDataset(), held: [row] }, fileOf).map(formatProblem)).toEqual([
+      [
+        'content/data/held.csv:5: the note names "spring69.org", which is not in the register of citable outlets (content/data/outlets.csv)',
+        "  field: note",
+        '  value: "spring69.org"',
+        "  fix:   Notes are published with the data: name the original publisher instead, or drop the mention. Closest registered outlet: Human Rights Center Viasna (spring96.org).",
+      ].join("\n"),
+    ]);
+  });
+
   it("refuses a note that names an unregistered site, because notes are published with the data", () => {
     const data = fixtureDataset();
     const row = {
@@ -57,6 +113,8 @@ describe("the register of citable outlets", () => {
     expect(
       domainsIn("per www.Spring96.org/en/news/1 and NOTES.md, not e.g. U.S. figures; copy at cuu.coron.tech"),
     ).toEqual(["spring96.org", "cuu.coron.tech"]);
+    // A file name is known by its last label, however many dots it has.
+    expect(domainsIn("see held.v2.csv and report.2025.pdf")).toEqual([]);
   });
 
   it("asks why a publication date is missing, and refuses a figure dated after the page that published it", () => {
@@ -70,9 +128,19 @@ describe("the register of citable outlets", () => {
     };
     const early = { ...held("2025-04-29", 99), published: "2025-04-20", line: 6 };
     const problems = checkCitations({ ...data, held: [undated, explained, early] }, fileOf);
-    expect(problems.map((p) => [p.line, p.field, p.problem])).toEqual([
-      [3, "published", "published is empty and the note does not say why"],
-      [6, "published", "the figure is dated 2025-04-29, after the page that published it (2025-04-20)"],
+    expect(problems.map(formatProblem)).toEqual([
+      [
+        "content/data/held.csv:3: published is empty and the note does not say why",
+        "  field: published",
+        "  value: (empty)",
+        '  fix:   Write the date the page was published, YYYY-MM-DD; if the page shows none, say "publication date not shown" in note.',
+      ].join("\n"),
+      [
+        "content/data/held.csv:6: the figure is dated 2025-04-29, after the page that published it (2025-04-20)",
+        "  field: published",
+        '  value: "2025-04-20"',
+        "  fix:   A source cannot report what had not happened yet: check both dates (a total published mid-period covers the period only up to its publication date).",
+      ].join("\n"),
     ]);
   });
 
