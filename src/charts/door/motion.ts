@@ -277,6 +277,7 @@ function painter(layers: Layers, plan: Plan, colours: Colours, scale: number) {
   // The door turns while people pass, and the canvas is redrawn only while something on it moves.
   const passing = movers.reduce((end, s) => Math.max(end, s.end), 0);
   let settledAll = false;
+  let landed = false;
   let next = 0;
   const moving: Sprite[] = [];
   const at: SpriteFrame = { x: 0, y: 0, alpha: 0, tint: "held" };
@@ -294,13 +295,18 @@ function painter(layers: Layers, plan: Plan, colours: Colours, scale: number) {
     let kept = 0;
     for (const s of moving) {
       if (t < s.end) moving[kept++] = s;
-      else put(settled, s.tint1, s.x1, s.y1, s.a1);
+      else {
+        put(settled, s.tint1, s.x1, s.y1, s.a1);
+        landed = true;
+      }
     }
     moving.length = kept;
     main.globalAlpha = 1;
     main.clearRect(0, 0, main.canvas.width, main.canvas.height);
-    main.drawImage(layers.settled, 0, 0);
-    main.drawImage(layers.waiting, 0, 0);
+    // Each layer is copied only while it can hold a dot: nothing has landed before the first arrival
+    // ends, and nobody waits once the last has set off.
+    if (landed) main.drawImage(layers.settled, 0, 0);
+    if (next < movers.length) main.drawImage(layers.waiting, 0, 0);
     if (lastInDoor && lastInDoor.start > t)
       put(main, lastInDoor.tint0, lastInDoor.x0, lastInDoor.y0, lastInDoor.a0, true);
     for (const s of moving) {
