@@ -1,4 +1,5 @@
 /// <reference types="astro/client" />
+import { whenIdle } from "../render/idle.ts";
 import type { FigurePayload } from "../story/payload.ts";
 import { showState, warmUp, watchSizes } from "./figure.ts";
 import { prefersReducedMotion, setUpMotionToggle } from "./motion.ts";
@@ -36,12 +37,9 @@ function start(section: HTMLElement): void {
   if (!figure || !json || steps.length === 0) return;
   const payload = JSON.parse(json) as FigurePayload;
   watchSizes(figure, payload);
-  // Safari has no requestIdleCallback: a short timeout stands in for it there.
-  const warm = (): void => {
+  whenIdle(() => {
     warmUp(figure, payload);
-  };
-  if ("requestIdleCallback" in window) window.requestIdleCallback(warm);
-  else setTimeout(warm, 200);
+  });
   let index = 0;
   const updateNav = setUpStepNav(section, steps, () => index);
   watchSteps(steps, offset, (step) => {

@@ -1,3 +1,4 @@
+import { whenIdle } from "../../render/idle.ts";
 import { render } from "../../render/render.ts";
 import type { Mark, Scene } from "../../render/scene.ts";
 import { dotsPath } from "./dots.ts";
@@ -359,6 +360,22 @@ function inFrames(run: Running, phases: ((now: number) => void)[]): void {
 }
 
 /**
+ * The idle warm-up, on a detached copy of the SVG: the work of a step change (plan, stage, render),
+ * one part per idle period, so the reader's first step is not cold and no part of it is a long task.
+ */
+function warmUp(svg: SVGSVGElement, scene: Scene, mode: MotionMode): void {
+  whenIdle(() => {
+    const plan = makePlan(svg, scene, mode);
+    whenIdle(() => {
+      stageScene(scene, plan);
+      whenIdle(() => {
+        render(svg, scene, { duration: 0 });
+      });
+    });
+  });
+}
+
+/**
  * Draws a door scene into an SVG: at once ("instant": a resize), with the flows ("animate"), or with
  * a cross-fade for readers who reduce motion ("reduce"). The step change itself only schedules the
  * work; the SVG keeps showing the last state until the motion's stage replaces it, a frame or a few
@@ -368,10 +385,12 @@ export function drawDoor(svg: SVGSVGElement, scene: Scene, mode: MotionMode): vo
   const parent = svg.isConnected ? svg.parentElement : null;
   // The size variants share one canvas: a resize that swaps them stops the one that was moving.
   for (const variant of parent?.querySelectorAll<SVGSVGElement>("svg[data-size]") ?? [svg]) stop(variant);
-  if (mode === "instant" || !parent) {
-    // A detached copy is the idle warm-up: it makes a plan and a stage, so the reader's first step is not cold.
-    if (mode !== "instant") stageScene(scene, makePlan(svg, scene, mode));
+  if (mode === "instant") {
     render(svg, scene, { duration: 0 });
+    return;
+  }
+  if (!parent) {
+    warmUp(svg, scene, mode);
     return;
   }
   const run: Running = { frame: 0, scene, staged: false, fades: [] };
