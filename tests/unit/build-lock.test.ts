@@ -8,8 +8,16 @@ import { acquireBuildLock, BuildLocked, lockedMessage, type LockOwner } from "..
 const folders: string[] = [];
 const children: ChildProcess[] = [];
 
-afterEach(() => {
-  for (const child of children.splice(0)) child.kill();
+afterEach(async () => {
+  // Each process is gone before its folder is removed: one still taking the lock would make the
+  // folder again, and it would outlive the test.
+  await Promise.all(
+    children.splice(0).map((child) => {
+      const gone = child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : exited(child);
+      child.kill();
+      return gone;
+    }),
+  );
   for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
