@@ -233,16 +233,18 @@ function startFades(svg: SVGSVGElement): Animation[] {
  * Everything here is off-screen until the returned function is given the page's canvas.
  */
 function painter(layers: Layers, plan: Plan, colours: Colours, scale: number) {
-  const { stamps, half } = makeStamps(colours, plan.radius * scale);
+  const radius = plan.radius * scale;
+  const { stamps, half } = makeStamps(colours, radius);
   const settled = layers.settled.getContext("2d")!;
   const waiting = layers.waiting.getContext("2d")!;
+  const visible = (alpha: number): boolean => alpha > 0.01;
+  // Where a dot's stamp goes, in canvas pixels. On its way a dot is drawn on whole pixels: cheaper,
+  // and the difference is invisible at speed.
+  const corner = (v: number, whole: boolean): number => (whole ? Math.round(v * scale - half) : v * scale - half);
   const put = (c: CanvasRenderingContext2D, tint: Tint, x: number, y: number, alpha = 1, whole = false): void => {
-    if (alpha <= 0.01) return;
+    if (!visible(alpha)) return;
     c.globalAlpha = alpha;
-    // On its way a dot is drawn on whole pixels: cheaper, and the difference is invisible at speed.
-    const px = x * scale - half;
-    const py = y * scale - half;
-    c.drawImage(stamps.get(tint)!, whole ? Math.round(px) : px, whole ? Math.round(py) : py);
+    c.drawImage(stamps.get(tint)!, corner(x, whole), corner(y, whole));
   };
   const movers = plan.sprites.filter((s) => s.via).sort((a, b) => a.start - b.start);
   // Dots that wait in the door itself (those freed after the latest count) wait on one spot, so
@@ -250,12 +252,11 @@ function painter(layers: Layers, plan: Plan, colours: Colours, scale: number) {
   const inDoor = (s: Sprite): boolean => s.x0 === plan.door.x && s.y0 === plan.door.y;
   const lastInDoor = movers.findLast(inDoor);
   // A waiting dot sits where a stamp on whole pixels would put it, so it is drawn and erased in one place.
-  const radius = plan.radius * scale;
   const dots = (c: CanvasRenderingContext2D, sprites: readonly Sprite[], r: number): void => {
     c.beginPath();
     for (const s of sprites) {
-      const x = Math.round(s.x0 * scale - half) + half;
-      const y = Math.round(s.y0 * scale - half) + half;
+      const x = corner(s.x0, true) + half;
+      const y = corner(s.y0, true) + half;
       c.moveTo(x + r, y);
       c.arc(x, y, r, 0, 2 * Math.PI);
     }
@@ -268,7 +269,7 @@ function painter(layers: Layers, plan: Plan, colours: Colours, scale: number) {
     waiting.fillStyle = colour;
     dots(
       waiting,
-      movers.filter((s) => s.tint0 === tint && s.a0 > 0.01 && !inDoor(s)),
+      movers.filter((s) => s.tint0 === tint && visible(s.a0) && !inDoor(s)),
       radius,
     );
   }
