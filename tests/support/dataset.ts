@@ -29,6 +29,14 @@ export const release = (id: string, date: string, released: number, us = false) 
   broker: us ? "US envoy" : "",
   ...source("kyivindependent.com"),
 });
+export const fact = (id: string, value: number) => ({
+  id,
+  series: "journalists",
+  date: "2025-09-16",
+  value,
+  label: "journalists behind bars",
+  ...source("baj.media"),
+});
 export const concession = (
   id: string,
   date: string,
