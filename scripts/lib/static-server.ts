@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { createGzip } from "node:zlib";
 import { extname, join, normalize } from "node:path";
 
+/** The Content-Type a static host sends for a file of the built site, by its extension. */
 const types: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
@@ -14,6 +15,10 @@ const types: Record<string, string> = {
   ".png": "image/png",
   ".woff2": "font/woff2",
 };
+
+export function contentType(file: string): string {
+  return types[extname(file)] ?? "application/octet-stream";
+}
 
 /** A server on loopback and the origin it answers on. */
 export interface Served {
@@ -66,7 +71,7 @@ export function serveStatic(root: () => string): Promise<Served> {
       res.writeHead(404).end("not found");
       return;
     }
-    const type = types[extname(file)] ?? "application/octet-stream";
+    const type = contentType(file);
     const cache = path.startsWith("/_astro/") ? "public, max-age=31536000, immutable" : "public, max-age=300";
     const gzip = /gzip/.test(String(req.headers["accept-encoding"])) && !/^(image\/png|font\/)/.test(type);
     res.writeHead(200, {

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import { createServer } from "node:http";
+import { join, normalize } from "node:path";
+import { contentType, listen, type Served } from "../../scripts/lib/static-server.ts";
 
 /** One rule of a `_headers` file: a path pattern and the headers it adds. */
 export interface HeaderRule {
@@ -41,21 +41,11 @@ export function headersForPath(rules: readonly HeaderRule[], path: string): Reco
   return out;
 }
 
-const types: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".svg": "image/svg+xml",
-  ".csv": "text/csv; charset=utf-8",
-  ".json": "application/json",
-  ".png": "image/png",
-};
-
 /**
  * Serves a built site on loopback (port 0: any free port) the way a static host that reads
  * `_headers` would, so tests see the headers readers' browsers will get.
  */
-export function serveWithHeaders(root: string): Promise<{ server: Server; origin: string }> {
+export function serveWithHeaders(root: string): Promise<Served> {
   const rules = parseHeadersFile(readFileSync(join(root, "_headers"), "utf8"));
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://host").pathname;
@@ -68,24 +58,15 @@ export function serveWithHeaders(root: string): Promise<{ server: Server; origin
     const headers = Object.fromEntries(
       Object.entries(headersForPath(rules, path)).map(([name, values]) => [name, values.join(", ")]),
     );
-    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", ...headers });
+    res.writeHead(200, { "content-type": contentType(file), ...headers });
     res.end(readFileSync(file));
   });
   return listen(server);
 }
 
 /** A one-page site on another origin: a newsroom's article that frames the story's pages. */
-export function serveFramingPage(html: string): Promise<{ server: Server; origin: string }> {
+export function serveFramingPage(html: string): Promise<Served> {
   return listen(
     createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html)),
   );
-}
-
-function listen(server: Server): Promise<{ server: Server; origin: string }> {
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
-    });
-  });
 }
