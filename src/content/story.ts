@@ -188,6 +188,29 @@ interface StepContext {
   problems: ContentProblem[];
 }
 
+/** What is wrong with a step id as written, or undefined for a valid one. */
+function stepIdFault(id: string | undefined): Pick<ContentProblem, "problem" | "fix"> | undefined {
+  if (!id) {
+    return {
+      problem: "this step has no id",
+      fix: "Give it one after a #, e.g. :::step{#sep-11 …}; ids are lower-case letters, digits and hyphens, unique in the story.",
+    };
+  }
+  if (!STEP_ID.test(id)) {
+    return {
+      problem: "this step id is not lower-case letters, digits and hyphens, starting with a letter",
+      fix: "Rename it, e.g. #sep-11.",
+    };
+  }
+  if (id.length > MAX_ID_LENGTH) {
+    return {
+      problem: `this step id is ${id.length} characters long, more than the ${MAX_ID_LENGTH} a link or file name can carry safely`,
+      fix: `Shorten it to a few words, e.g. #${id.slice(0, 24).replace(/-+$/, "")}.`,
+    };
+  }
+  return undefined;
+}
+
 function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined {
   const { file, problems } = ctx;
   const line = node.position?.start.line ?? 1;
@@ -199,35 +222,8 @@ function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined
   };
   const { id, ...attrs } = (node.attributes ?? {}) as Record<string, string | undefined>;
   const count = problems.length;
-  if (!id) {
-    problems.push({
-      file,
-      line,
-      field: "id",
-      problem: "this step has no id",
-      fix: "Give it one after a #, e.g. :::step{#sep-11 …}; ids are lower-case letters, digits and hyphens, unique in the story.",
-    });
-  } else if (!STEP_ID.test(id)) {
-    problems.push({
-      file,
-      line,
-      column: columnOf(id),
-      field: "id",
-      value: id,
-      problem: "this step id is not lower-case letters, digits and hyphens, starting with a letter",
-      fix: "Rename it, e.g. #sep-11.",
-    });
-  } else if (id.length > MAX_ID_LENGTH) {
-    problems.push({
-      file,
-      line,
-      column: columnOf(id),
-      field: "id",
-      value: id,
-      problem: `this step id is ${id.length} characters long, more than the ${MAX_ID_LENGTH} a link or file name can carry safely`,
-      fix: `Shorten it to a few words, e.g. #${id.slice(0, 24).replace(/-+$/, "")}.`,
-    });
-  }
+  const idFault = stepIdFault(id);
+  if (idFault) problems.push({ file, line, field: "id", ...(id ? { column: columnOf(id), value: id } : {}), ...idFault });
 
   const { kept: children, hadComments } = withoutComments(node.children);
   const altNode = children.find((c) => c.type === "leafDirective" && c.name === "alt");
