@@ -1,9 +1,12 @@
 // @ts-check
+import { partResults } from "./scripts/lib/mutation-parts.ts";
+
 /**
  * Mutation testing (npm run mutation, not part of npm test): StrykerJS makes small deliberate bugs in
  * src/ one at a time and runs the unit and snapshot tests against each; a bug the tests do not notice
- * "survives". Incremental: results are kept in mutation/stryker-incremental.json, so a re-run tests
- * only mutants in changed code or covered by changed tests.
+ * "survives". scripts/mutation.ts runs it one folder of src/ at a time, each keeping its incremental
+ * results in mutation/incremental/<folder>.json, so a re-run tests only mutants in changed code or
+ * covered by changed tests.
  *
  * @type {import("@stryker-mutator/api/core").PartialStrykerOptions}
  */
@@ -23,10 +26,10 @@ export default {
   // would each need every test run afresh: hours on two cores. They are reported as ignored.
   ignoreStatic: true,
   incremental: true,
-  incrementalFile: "mutation/stryker-incremental.json",
-  reporters: ["progress", "clear-text", "html", "json"],
-  htmlReporter: { fileName: "reports/mutation/index.html" },
-  jsonReporter: { fileName: "reports/mutation/mutation.json" },
+  // scripts/mutation.ts names the part it runs; the incremental results are its record of it.
+  incrementalFile: partResults(process.env.MUTATION_PART ?? "all"),
+  reporters: ["progress", "clear-text", "html"],
+  htmlReporter: { fileName: `reports/mutation/${process.env.MUTATION_PART ?? "all"}.html` },
   // Two cores, shared: one test runner leaves the other core to everyone else.
   concurrency: 1,
   timeoutMS: 10_000,

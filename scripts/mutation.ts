@@ -2,15 +2,24 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import config from "../stryker.config.mjs";
+import { mutationParts, partResults } from "./lib/mutation-parts.ts";
 import { replaceSection } from "./lib/readme-section.ts";
 
 /**
  * `npm run mutation`: StrykerJS (stryker.config.mjs) makes one small bug at a time in src/ and runs
- * the unit and snapshot tests against it. This script runs it, then summarises its JSON report: the
- * score per folder and overall, and every surviving mutant, with the reason for those we judged
- * equivalent (mutation/equivalent.json: a change no test can see because the program behaves the
- * same). Writes mutation/summary.json and the section between the mutation markers in README.md.
- * Incremental: only mutants in changed code, or covered by changed tests, are run again.
+ * the unit and snapshot tests against it. The run goes one folder of src/ at a time (a part), each
+ * keeping its results in mutation/incremental/<part>.json: a run stopped half-way keeps the parts it
+ * finished, and a re-run tests only mutants in changed code or covered by changed tests. Then this
+ * script summarises every part's results: the score per part and overall, and every surviving
+ * mutant, with the reason for those we judged equivalent (mutation/equivalent.json: a change no test
+ * can see because the program behaves the same). Writes mutation/summary.json and the section
+ * between the mutation markers in README.md.
+ *
+ *   npm run mutation                          every part, then the summary
+ *   npm run mutation -- --parts data,content  those parts only, then the summary of all
+ *   npm run mutation -- --report-only         the summary only
+ *   npm run mutation -- --concurrency 2       anything else goes to Stryker
  */
 interface Mutant {
   mutatorName: string;
@@ -33,30 +42,54 @@ interface Equivalent {
 const TARGET = 85;
 /** Survivors listed in the README; the rest are in mutation/summary.json, so the README stays readable. */
 const SHOWN = 40;
-const REPORT = join("reports", "mutation", "mutation.json");
 
-if (!process.argv.includes("--report-only")) {
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args.splice(at, 2)[1];
+};
+const reportOnly = args.includes("--report-only");
+const chosen = option("--parts")?.split(",");
+const strykerArgs = args.filter((a) => a !== "--report-only");
+const parts = mutationParts(config.mutate as string[]);
+const unknown = chosen?.filter((name) => !parts.some((p) => p.name === name)) ?? [];
+if (unknown.length > 0) {
+  throw new Error(`No part called ${unknown.join(", ")}: the parts are ${parts.map((p) => p.name).join(", ")}.`);
+}
+
+if (!reportOnly) {
   // Stryker's test runs make temp folders like any other; a mutant that hangs a test can leave one
   // behind, so they all go in one folder of their own, removed afterwards.
   const temp = mkdtempSync(join(tmpdir(), "revolving-door-test-mutation-"));
   try {
-    // Anything after `npm run mutation --` goes to Stryker, e.g. --concurrency 2 on a quiet machine.
-    const extra = process.argv.slice(2).filter((a) => a !== "--report-only");
-    execFileSync(
-      process.execPath,
-      [join("node_modules", "@stryker-mutator", "core", "bin", "stryker.js"), "run", ...extra],
-      {
-        stdio: "inherit",
-        env: { ...process.env, TMPDIR: temp },
-      },
-    );
+    // In the order asked for: the parts that matter most first, on a machine that may be stopped.
+    for (const part of chosen ? chosen.map((name) => parts.find((p) => p.name === name)!) : parts) {
+      console.log(`\nMutation testing src/${part.name}/ (${part.files.length} files)`);
+      execFileSync(
+        process.execPath,
+        [
+          join("node_modules", "@stryker-mutator", "core", "bin", "stryker.js"),
+          "run",
+          "--mutate",
+          part.files.join(","),
+          ...strykerArgs,
+        ],
+        { stdio: "inherit", env: { ...process.env, TMPDIR: temp, MUTATION_PART: part.name } },
+      );
+    }
   } finally {
     rmSync(temp, { recursive: true, force: true });
   }
 }
-if (!existsSync(REPORT)) throw new Error(`No report at ${REPORT}: run npm run mutation first.`);
-const report = JSON.parse(readFileSync(REPORT, "utf8")) as Report;
+
 const equivalents = JSON.parse(readFileSync(join("mutation", "equivalent.json"), "utf8")) as Equivalent[];
+/** Each part's results, on the files it holds now (a file since moved or deleted is not counted). */
+const measured = parts.flatMap((part) => {
+  if (!existsSync(partResults(part.name))) return [];
+  const report = JSON.parse(readFileSync(partResults(part.name), "utf8")) as Report;
+  return [{ part, files: Object.entries(report.files).filter(([file]) => part.files.includes(file)) }];
+});
+const unmeasured = parts.filter((part) => !measured.some((m) => m.part === part));
 
 /** The source text a mutant replaced, so a listed equivalent still matches after lines move. */
 function original(source: string, { start, end }: Mutant["location"]): string {
@@ -72,14 +105,15 @@ function original(source: string, { start, end }: Mutant["location"]): string {
 const DETECTED = new Set(["Killed", "Timeout"]);
 const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 type Tally = { detected: number; undetected: number };
-const byFolder = new Map<string, Tally>();
+const byPart = new Map<string, Tally>();
 const total: Tally = { detected: 0, undetected: 0 };
 const survivors: { where: string; mutator: string; original: string; replacement: string; reason?: string }[] = [];
 
-for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
-  const folder = file.split("/").slice(0, -1).join("/");
-  const tally = byFolder.get(folder) ?? { detected: 0, undetected: 0 };
-  byFolder.set(folder, tally);
+for (const [part, file, { source, mutants }] of measured.flatMap((m) =>
+  m.files.map(([f, r]) => [m.part.name, f, r] as const),
+)) {
+  const tally = byPart.get(part) ?? { detected: 0, undetected: 0 };
+  byPart.set(part, tally);
   for (const mutant of mutants) {
     if (DETECTED.has(mutant.status)) {
       tally.detected++;
@@ -108,18 +142,26 @@ const score = (t: Tally): number => Math.round((1000 * t.detected) / Math.max(1,
 const code = (s: string): string => `\`${s.replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 70)}\``;
 const date = new Date().toISOString().slice(0, 10);
 const unexplained = survivors.filter((s) => !s.reason);
+const counted = total.detected + total.undetected;
 const markdown = [
-  `Measured ${date} by \`npm run mutation\` (StrykerJS, incremental): **${score(total)} %** of ${total.detected + total.undetected} mutants detected in the code it covers (target ≥ ${TARGET} %); ${survivors.length} survive, ${survivors.length - unexplained.length} of them judged equivalent (listed with the reason).`,
+  `Summarised ${date} by \`npm run mutation\` (StrykerJS, incremental): **${score(total)} %** of ${counted} mutants detected in the parts measured (target ≥ ${TARGET} %); ${survivors.length} survive, ${survivors.length - unexplained.length} of them judged equivalent (listed with the reason).`,
+  ...(unmeasured.length > 0
+    ? [
+        "",
+        `Not yet measured, so not in the score: ${unmeasured.map((p) => `\`src/${p.name}/\` (${p.files.length} files)`).join(", ")}.`,
+      ]
+    : []),
   "",
-  "| folder | mutants | detected |",
+  "| part | mutants | detected |",
   "| --- | --- | --- |",
-  ...[...byFolder.entries()].map(([folder, t]) => `| \`${folder}/\` | ${t.detected + t.undetected} | ${score(t)} % |`),
+  ...[...byPart.entries()].map(([part, t]) => `| \`src/${part}/\` | ${t.detected + t.undetected} | ${score(t)} % |`),
   "",
   `<details><summary>Surviving mutants${survivors.length > SHOWN ? ` (the first ${SHOWN}; all ${survivors.length} are in mutation/summary.json)` : ""}</summary>`,
   "",
   "| where | mutation | equivalent because |",
   "| --- | --- | --- |",
-  ...survivors
+  // The ones a test is still missing for come first.
+  ...[...unexplained, ...survivors.filter((s) => s.reason)]
     .slice(0, SHOWN)
     .map(
       (s) =>
@@ -131,11 +173,17 @@ const markdown = [
 
 writeFileSync(
   join("mutation", "summary.json"),
-  `${JSON.stringify({ date, score: score(total), target: TARGET, ...total, byFolder: Object.fromEntries(byFolder), survivors }, null, 2)}\n`,
+  `${JSON.stringify({ date, score: score(total), target: TARGET, ...total, byPart: Object.fromEntries(byPart), unmeasured: unmeasured.map((p) => p.name), survivors }, null, 2)}\n`,
 );
 const readme = readFileSync("README.md", "utf8");
 writeFileSync("README.md", replaceSection(readme, "mutation", `\n${markdown}\n`));
 console.log(`\n${markdown.split("\n<details>")[0]}\n\n${unexplained.length} surviving mutant(s) not yet explained.`);
+if (unmeasured.length > 0) {
+  console.error(
+    `Parts not yet measured: ${unmeasured.map((p) => p.name).join(", ")}; run npm run mutation -- --parts ${unmeasured.map((p) => p.name).join(",")}.`,
+  );
+  process.exitCode = 1;
+}
 if (score(total) < TARGET) {
   console.error(`Mutation score ${score(total)} % is under the target of ${TARGET} %.`);
   process.exitCode = 1;
