@@ -2,27 +2,14 @@ import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { didYouMean, validChoices } from "../../src/content/did-you-mean.ts";
-import { ContentError, formatProblem } from "../../src/content/errors.ts";
+import { formatProblem } from "../../src/content/errors.ts";
 import { loadStory } from "../../src/content/load.ts";
 import { displayPath } from "../../src/content/paths.ts";
-import { copyContent } from "../support/content-copy.ts";
+import { copyContent, rejection } from "../support/content-copy.ts";
 import { FIXTURE } from "../support/fixture.ts";
 
-/**
- * What an editor reads when the story files are wrong, on a copy of the fixture story with one
- * edit each (the fixture never changes with content/, so these pin the messages, not the story).
- */
-function problems(edits: Record<string, (text: string) => string>): string {
-  const copy = copyContent(FIXTURE);
-  for (const [file, change] of Object.entries(edits)) copy.edit(file, change);
-  try {
-    loadStory(copy.dir);
-  } catch (error) {
-    if (error instanceof ContentError) return error.message;
-    throw error;
-  }
-  throw new Error("expected the content to be rejected");
-}
+// What an editor reads when the story files are wrong, on a copy of the fixture story with one
+// edit each (the fixture never changes with content/, so these pin the messages, not the story).
 const replace = (from: string | RegExp, to: string) => (text: string) => {
   const changed = text.replace(from, to);
   if (changed === text) throw new Error(`the edit found nothing to replace: ${String(from)}`);
@@ -33,40 +20,40 @@ const DEALS = "story/02-deals.md";
 
 describe("messages about the front matter", () => {
   it("names a file without front matter", () => {
-    expect(problems({ [DEALS]: (t) => t.replace(/^---\n[\s\S]*?\n---\n/, "") })).toBe(
+    expect(rejection({ [DEALS]: (t) => t.replace(/^---\n[\s\S]*?\n---\n/, "") })).toBe(
       "content/story/02-deals.md:1: the file does not start with front matter (a block between two --- lines)\n  fix:   Start the file with a block like:\n---\ntitle: …\nchart: …\nfigure: …\nstandfirst: …\nbyline: …\n---",
     );
   });
 
   it("names the line of YAML that does not parse", () => {
-    expect(problems({ [DEALS]: replace("title: Prisoners for relief", 'title: "Prisoners for relief') })).toMatch(
+    expect(rejection({ [DEALS]: replace("title: Prisoners for relief", 'title: "Prisoners for relief') })).toMatch(
       /^content\/story\/02-deals\.md:[23]: the front matter is not valid YAML: .*\n {2}fix: {3}Write one `key: value` per line; put a value that contains a colon in quotes\.$/,
     );
   });
 
   it("refuses front matter that is not key: value lines", () => {
-    expect(problems({ [DEALS]: replace("title: Prisoners for relief\nchart: deals", "- a list") })).toMatch(
+    expect(rejection({ [DEALS]: replace("title: Prisoners for relief\nchart: deals", "- a list") })).toMatch(
       /^content\/story\/02-deals\.md:2: the front matter is not a list of `key: value` lines/,
     );
   });
 
   it("refuses an unknown field, with did-you-mean, at its line", () => {
-    expect(problems({ [DEALS]: replace("chart: deals", "chrat: deals") })).toBe(
+    expect(rejection({ [DEALS]: replace("chart: deals", "chrat: deals") })).toBe(
       'content/story/02-deals.md:3: "chrat" is not a front-matter field here\n  field: chrat\n  value: "chrat"\n  fix:   did you mean "chart"? Valid: title, chart, figure, standfirst, byline.',
     );
   });
 
   it("names a missing field and a field of the wrong kind", () => {
-    expect(problems({ [DEALS]: replace("title: Prisoners for relief\n", "") })).toMatch(
+    expect(rejection({ [DEALS]: replace("title: Prisoners for relief\n", "") })).toMatch(
       /^content\/story\/02-deals\.md:1: the front-matter field "title" is missing\n {2}field: title\n {2}fix: {3}title: /,
     );
-    expect(problems({ [DEALS]: replace("title: Prisoners for relief", "title: 12") })).toMatch(
+    expect(rejection({ [DEALS]: replace("title: Prisoners for relief", "title: 12") })).toMatch(
       /^content\/story\/02-deals\.md:2: title must be text\n {2}field: title\n {2}value: "12"/,
     );
   });
 
   it("refuses a chart that does not exist, at its line, with did-you-mean", () => {
-    expect(problems({ [DEALS]: replace("chart: deals", "chart: deal") })).toBe(
+    expect(rejection({ [DEALS]: replace("chart: deals", "chart: deal") })).toBe(
       'content/story/02-deals.md:3: there is no chart called "deal"\n  field: chart\n  value: "deal"\n  fix:   did you mean "deals"? Valid: door, prisoners, deals, routes.',
     );
   });
@@ -80,23 +67,23 @@ describe("messages about the front matter", () => {
 
 describe("messages about sections and steps", () => {
   it("refuses a chart section without steps, and steps without a chart", () => {
-    expect(problems({ [ROUTES]: (t) => t.split(":::step")[0]! })).toMatch(
+    expect(rejection({ [ROUTES]: (t) => t.split(":::step")[0]! })).toMatch(
       /^content\/story\/03-routes\.md:1: this section names a chart but has no steps\n {2}field: chart\n {2}value: "routes"\n {2}fix: {3}Add at least one step:\n:::step\{#my-step-id\}/,
     );
-    expect(problems({ [ROUTES]: replace("chart: routes\n", "") })).toMatch(
+    expect(rejection({ [ROUTES]: replace("chart: routes\n", "") })).toMatch(
       /^content\/story\/03-routes\.md:\d+: this section has steps but no chart for them to drive\n {2}fix: {3}Add a chart line to the front matter: chart: door$/,
     );
   });
 
   it("refuses an empty section", () => {
-    expect(problems({ "story/05-method.md": (t) => `${t.split("---\n\n")[0]!}---\n` })).toBe(
+    expect(rejection({ "story/05-method.md": (t) => `${t.split("---\n\n")[0]!}---\n` })).toBe(
       "content/story/05-method.md:1: the section is empty\n  fix:   Write its text below the front matter, or delete the file. (A comment <!-- … --> is a note to editors and is not published.)",
     );
   });
 
   it("refuses text between two steps", () => {
     expect(
-      problems({
+      rejection({
         [ROUTES]: replace(":::\n\n:::step{#fx-routes-march", ":::\n\nStray text.\n\n:::step{#fx-routes-march"),
       }),
     ).toMatch(
@@ -105,46 +92,46 @@ describe("messages about sections and steps", () => {
   });
 
   it("refuses a step without an id, with a reserved id, or with an id that is no anchor", () => {
-    expect(problems({ [ROUTES]: replace("{#fx-routes-all}", "{}") })).toMatch(
+    expect(rejection({ [ROUTES]: replace("{#fx-routes-all}", "{}") })).toMatch(
       /^content\/story\/03-routes\.md:\d+: this step has no id\n {2}field: id\n {2}fix: {3}Give it one after a #/,
     );
-    expect(problems({ [ROUTES]: replace("{#fx-routes-all}", "{#steps}") })).toMatch(
+    expect(rejection({ [ROUTES]: replace("{#fx-routes-all}", "{#steps}") })).toMatch(
       /03-routes\.md:\d+: the step id "steps" is already an id on the page: the embed that shows every step \(\/embed\/<chart>\/steps\/\), so a link to this step would land there\n {2}field: id\n {2}value: "steps"\n {2}fix: {3}Choose another id\. Ids already taken: story, corrections,/,
     );
-    expect(problems({ [ROUTES]: replace("{#fx-routes-all}", "{#9-routes}") })).toMatch(
+    expect(rejection({ [ROUTES]: replace("{#fx-routes-all}", "{#9-routes}") })).toMatch(
       /03-routes\.md:\d+:\d+: this step id is not lower-case letters, digits and hyphens, starting with a letter/,
     );
   });
 
   it("refuses a step id used twice in the story, naming where it was first used", () => {
-    expect(problems({ [ROUTES]: replace("{#fx-routes-all}", "{#fx-peak}") })).toMatch(
+    expect(rejection({ [ROUTES]: replace("{#fx-routes-all}", "{#fx-peak}") })).toMatch(
       /^content\/story\/03-routes\.md:\d+: the step id "fx-peak" is already used at content\/story\/01-in-and-out\.md:\d+\n {2}field: id\n {2}value: "fx-peak"/,
     );
   });
 
   it("refuses a step without text, and one without a text alternative (offering a draft from the data)", () => {
-    expect(problems({ [ROUTES]: replace("In all, :taken[all/lithuania] were taken to Lithuania.\n", "") })).toMatch(
+    expect(rejection({ [ROUTES]: replace("In all, :taken[all/lithuania] were taken to Lithuania.\n", "") })).toMatch(
       /03-routes\.md:\d+: step "fx-routes-all" has no text\n {2}field: text/,
     );
-    const message = problems({ [ROUTES]: replace("::alt[Every route: Lithuania, Ukraine and Poland.]\n", "") });
+    const message = rejection({ [ROUTES]: replace("::alt[Every route: Lithuania, Ukraine and Poland.]\n", "") });
     expect(message).toMatch(/03-routes\.md:\d+: step "fx-routes-all" has no text alternative\n {2}field: ::alt/);
     expect(message).toContain("A draft from the data, to check and edit:\n::alt[");
   });
 
   it("refuses a state field the chart does not have, a place that does not exist, and a release with no routes", () => {
-    expect(problems({ [ROUTES]: replace("release=mar-deal city=vilnius", "release=mar-deal cty=vilnius") })).toMatch(
+    expect(rejection({ [ROUTES]: replace("release=mar-deal city=vilnius", "release=mar-deal cty=vilnius") })).toMatch(
       /03-routes\.md:\d+:\d+: "cty" is not a state field of the routes chart\n {2}field: cty\n {2}value: "cty"\n {2}fix: {3}did you mean "city"\? Valid: release, city, refused\. \(release: /,
     );
-    expect(problems({ [ROUTES]: replace("city=vilnius", "city=vilna") })).toMatch(
+    expect(rejection({ [ROUTES]: replace("city=vilnius", "city=vilna") })).toMatch(
       /03-routes\.md:\d+:\d+: city names no place in content\/data\/places\.csv\n {2}field: city\n {2}value: "vilna"\n {2}fix: {3}Add the place to places\.csv \(with sourced coordinates\), or pick one: did you mean "vilnius"\?/,
     );
-    expect(problems({ [ROUTES]: replace("release=mar-deal", "release=apr-pardon") })).toMatch(
+    expect(rejection({ [ROUTES]: replace("release=mar-deal", "release=apr-pardon") })).toMatch(
       /03-routes\.md:\d+:\d+: the release "apr-pardon" has no rows in content\/data\/deportations\.csv\n {2}field: release/,
     );
   });
 
   it("refuses a number the step prints but its chart does not label in that state", () => {
-    expect(problems({ [DEALS]: replace("highlight=feb-deal", "highlight=mar-deal") })).toMatch(
+    expect(rejection({ [DEALS]: replace("highlight=feb-deal", "highlight=mar-deal") })).toMatch(
       /02-deals\.md:\d+:\d+: step "fx-feb-deal" prints :released\[feb-deal\] \(10\), which the deals chart does not label in this step's state/,
     );
   });
@@ -152,28 +139,28 @@ describe("messages about sections and steps", () => {
 
 describe("messages about numbers in prose", () => {
   it("refuses an unknown directive, with did-you-mean and the way to write a plain colon", () => {
-    expect(problems({ "story/00-intro.md": replace(":released[mar-deal]", ":relesed[mar-deal]") })).toMatch(
+    expect(rejection({ "story/00-intro.md": replace(":released[mar-deal]", ":relesed[mar-deal]") })).toMatch(
       /00-intro\.md:7:\d+: ":relesed" is not a number this story knows\n {2}field: :relesed\n {2}value: ":relesed"\n {2}fix: {3}Numbers in prose are written like :held\[2025-09-18\]\. did you mean "released"\?[\s\S]*write \\:/,
     );
   });
 
   it("refuses a number bound to a row that does not exist", () => {
     expect(
-      problems({ "story/00-intro.md": replace(":held[2025-05-31] at the end", ":held[2025-05-30] at the end") }),
+      rejection({ "story/00-intro.md": replace(":held[2025-05-31] at the end", ":held[2025-05-30] at the end") }),
     ).toMatch(
       /00-intro\.md:7:\d+: no count for 2025-05-30 in content\/data\/held\.csv\n {2}field: :held\n {2}value: "2025-05-30"\n {2}fix: {3}did you mean "2025-04-30"\? Valid: 2024-03-31, 2024-12-31, 2025-01-31, 2025-02-28, 2025-04-30, 2025-05-31\./,
     );
   });
 
   it("refuses a block directive where it does not belong", () => {
-    expect(problems({ "story/05-method.md": (t) => `${t}\n::alt[Not here.]\n` })).toMatch(
+    expect(rejection({ "story/05-method.md": (t) => `${t}\n::alt[Not here.]\n` })).toMatch(
       /05-method\.md:\d+:1: "::alt" is not allowed here\n {2}field: ::alt\n {2}value: "alt"\n {2}fix: {3}Steps \(:::step\) go at the top level of a section; ::alt goes inside a step\./,
     );
   });
 
   it("points at the line of a front-matter field whose number is wrong", () => {
     expect(
-      problems({ "story/00-intro.md": replace(":releases-since[2025-01-01]", ":releases-since[2026-01-01]") }),
+      rejection({ "story/00-intro.md": replace(":releases-since[2025-01-01]", ":releases-since[2026-01-01]") }),
     ).toMatch(/^content\/story\/00-intro\.md:3: no release on or after "2026-01-01"\n {2}field: :releases-since/);
   });
 });
@@ -188,10 +175,10 @@ describe("messages about the chart furniture", () => {
   });
 
   it("names a missing or empty furniture field, with what it is for", () => {
-    expect(problems({ "charts/deals.md": replace(/^alt: .*\n/m, "") })).toMatch(
+    expect(rejection({ "charts/deals.md": replace(/^alt: .*\n/m, "") })).toMatch(
       /^content\/charts\/deals\.md:1: the front-matter field "alt" is missing\n {2}field: alt\n {2}fix: {3}alt: a text alternative for the chart in its default state$/,
     );
-    expect(problems({ "charts/deals.md": replace(/^credit: .*$/m, 'credit: ""') })).toMatch(
+    expect(rejection({ "charts/deals.md": replace(/^credit: .*$/m, 'credit: ""') })).toMatch(
       /^content\/charts\/deals\.md:4: credit is empty\n {2}field: credit\n/,
     );
   });

@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ContentError } from "../../src/content/errors.ts";
 import { loadStory } from "../../src/content/load.ts";
 import { badInputs } from "../support/bad-inputs.ts";
-import { copyContent } from "../support/content-copy.ts";
-
-/** Loads a broken copy of the fixture story and returns the error message it fails with. */
-function failure(file: string, change: (text: string) => string): string {
-  const copy = copyContent();
-  copy.edit(file, change);
-  try {
-    loadStory(copy.dir);
-  } catch (error) {
-    if (error instanceof ContentError) return error.message;
-    throw error;
-  }
-  throw new Error("expected the content to be rejected");
-}
+import { copyContent, rejection } from "../support/content-copy.ts";
 
 describe("content is validated with messages an editor can act on", () => {
   it("loads the fixture story, which every case breaks in one place, without problems", () => {
@@ -24,7 +10,7 @@ describe("content is validated with messages an editor can act on", () => {
 
   for (const bad of badInputs) {
     it(`rejects ${bad.name}, naming file, line, field and fix`, () => {
-      expect(failure(bad.file, bad.change)).toMatch(bad.message);
+      expect(rejection({ [bad.file]: bad.change })).toMatch(bad.message);
     });
   }
 
