@@ -88,7 +88,7 @@ const freedBinding = (name: string, doc: string, which: (r: ReleaseRow) => boole
     return {
       value,
       row: rows.at(-1)!,
-      note: `Added up from ${rows.length} sourced releases in releases.csv`,
+      ...(rows.length > 1 ? { note: `Added up from ${rows.length} sourced releases in releases.csv` } : {}),
       claim: { kind: name, key: periodKey(span), value },
     };
   },
@@ -110,7 +110,11 @@ const releaseBinding = (name: string, doc: string, pick: (r: ReleaseRow) => numb
 });
 
 /** A number computed over every release on or after a date: a count or a sum, never a guess. */
-const sinceBinding = (name: string, doc: string, compute: (rows: ReleaseRow[]) => { value: number; note: string }): Binding => ({
+const sinceBinding = (
+  name: string,
+  doc: string,
+  compute: (rows: ReleaseRow[]) => { value: number; note?: string },
+): Binding => ({
   name,
   doc,
   example: `:${name}[2024-07-01]`,
@@ -226,11 +230,11 @@ export const bindings: readonly Binding[] = [
   },
   sinceBinding("releases-since", "how many releases there have been since a date (rows of releases.csv on or after it)", (rows) => ({
     value: rows.length,
-    note: `Counted from ${rows.length} sourced rows of releases.csv`,
+    note: `Counted from ${rows.length} sourced ${rows.length === 1 ? "row" : "rows"} of releases.csv`,
   })),
   sinceBinding("freed-since", "how many people all releases since a date freed, added up (releases.csv)", (rows) => ({
     value: rows.reduce((sum, r) => sum + r.released, 0),
-    note: `Added up from ${rows.length} sourced rows of releases.csv`,
+    ...(rows.length > 1 ? { note: `Added up from ${rows.length} sourced rows of releases.csv` } : {}),
   })),
   releaseBinding("released", "how many people a release freed (releases.csv, by id)", (r) => r.released),
   releaseBinding("political", "how many of those freed Viasna recognised as political prisoners (releases.csv, by id)", (r) => r.political_prisoners),

@@ -123,7 +123,7 @@ describe("each bound number names the row that backs it, and how it was worked o
   });
 
   it("reaches the newest release, but not a day past it", () => {
-    expect(value("freed", "2025-05-10")).toBe(7);
+    expect(whole("freed", "2025-05-10")).toMatchObject({ value: 7, source: "may-deal", note: undefined });
     expect(resolve("freed", "2025-05-11")).toEqual({
       problem: "the period runs to 2025-05-11, after the newest release in content/data/releases.csv (2025-05-10)",
       fix: "End the period on or before 2025-05-10, so the total does not claim to be more current than the data.",
@@ -170,10 +170,19 @@ describe("each bound number names the row that backs it, and how it was worked o
       note: "Counted from 4 sourced rows of releases.csv",
       claim: { kind: "releases-since", key: "2025-02-20", value: 4 },
     });
+    expect(whole("freed-since", "2025-02-20")).toMatchObject({
+      value: 42,
+      note: "Added up from 4 sourced rows of releases.csv",
+    });
+    expect(whole("releases-since", "2025-05-10")).toMatchObject({
+      value: 1,
+      note: "Counted from 1 sourced row of releases.csv",
+    });
+    // One release is its own source: nothing was added up.
     expect(whole("freed-since", "2025-05-10")).toEqual({
       value: 7,
       source: "may-deal",
-      note: "Added up from 1 sourced rows of releases.csv",
+      note: undefined,
       claim: { kind: "freed-since", key: "2025-05-10", value: 7 },
     });
     const refused = {
