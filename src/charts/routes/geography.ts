@@ -12,6 +12,19 @@ type Atlas = Topology<{ countries: GeometryCollection<{ name: string }> }>;
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, Countries>();
+const atlases = new Map<string, Countries>();
+
+/** Every country of an atlas, simplified: the costly part, done once per atlas and tolerance, whatever the frame. */
+function simplifiedAtlas(scale: "50m" | "110m", tolerance: number): Countries {
+  const key = `${scale}:${tolerance}`;
+  const known = atlases.get(key);
+  if (known) return known;
+  const topology = require(`world-atlas/countries-${scale}.json`) as Atlas;
+  const simplified = simplify(presimplify(topology), tolerance);
+  const all = feature(simplified, simplified.objects.countries);
+  atlases.set(key, all);
+  return all;
+}
 
 /** A rough [west, south, east, north] box of a feature, enough to keep what a frame can show. */
 function bounds(f: Feature): [number, number, number, number] {
@@ -40,9 +53,7 @@ export function countriesIn(
   const key = `${scale}:${box.join(",")}:${tolerance}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const topology = require(`world-atlas/countries-${scale}.json`) as Atlas;
-  const simplified = simplify(presimplify(topology), tolerance);
-  const all = feature(simplified, simplified.objects.countries);
+  const all = simplifiedAtlas(scale, tolerance);
   const [west, south, east, north] = box;
   const kept: Countries = {
     type: "FeatureCollection",

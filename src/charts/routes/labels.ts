@@ -36,9 +36,17 @@ export const inside = (a: Box, frame: Box): boolean =>
   a.x + a.width <= frame.x + frame.width &&
   a.y + a.height <= frame.y + frame.height;
 
-/** The first candidate whose box stays in the frame and clear of every obstacle, or undefined. */
-export function firstClear<T extends { box: Box }>(candidates: T[], obstacles: Box[], frame: Box): T | undefined {
-  return candidates.find((c) => inside(c.box, frame) && !obstacles.some((o) => overlaps(c.box, o)));
+/**
+ * The first candidate whose box stays in the frame and clear of every obstacle (and passes `also`,
+ * a costlier test asked last, of those that pass the others), or undefined.
+ */
+export function firstClear<T extends { box: Box }>(
+  candidates: T[],
+  obstacles: Box[],
+  frame: Box,
+  also: (candidate: T) => boolean = () => true,
+): T | undefined {
+  return candidates.find((c) => inside(c.box, frame) && !obstacles.some((o) => overlaps(c.box, o)) && also(c));
 }
 
 /** A label; `describes` lists the keys of the marks it names, which it may touch (data-for). */

@@ -27,16 +27,21 @@ export function placeNames(
   const compact = frame.width < 500;
   const taken = obstacles.map(grow(6));
   const names: Mark[] = [];
+  // Projecting an outline to measure it is costly: once per country, not once per comparison.
+  const areas = new Map(countries.map((f) => [f, path.area(f)]));
   const byArea = countries
-    .filter((f) => path.area(f) > 1500)
-    .sort((a, b) => Number(String(b.id) === BELARUS) - Number(String(a.id) === BELARUS) || path.area(b) - path.area(a));
+    .filter((f) => areas.get(f)! > 1500)
+    .sort(
+      (a, b) => Number(String(b.id) === BELARUS) - Number(String(a.id) === BELARUS) || areas.get(b)! - areas.get(a)!,
+    );
   for (const f of byArea) {
     const isBelarus = String(f.id) === BELARUS;
     const value = f.properties.name.toUpperCase();
     const fontSize = isBelarus ? SIZE.belarus : SIZE.country;
     const [cx, cy] = path.centroid(f);
     const step = compact ? 16 : 22;
-    const inside = (box: Box): boolean =>
+    // On the sphere, so a costly test: asked only of spots that are already clear (see firstClear).
+    const withinOutline = ({ box }: { box: Box }): boolean =>
       [
         [box.x, box.y],
         [box.x + box.width, box.y],
@@ -52,9 +57,8 @@ export function placeNames(
     )
       .sort((a, b) => Math.hypot(...a) - Math.hypot(...b))
       .map(([dx, dy]) => ({ x: cx + dx, y: cy + dy }))
-      .map((p) => ({ ...p, box: labelBox(value, p.x, p.y, "middle", fontSize, 700, 0.12) }))
-      .filter(({ box }) => inside(box));
-    const spot = firstClear(candidates, taken, frame);
+      .map((p) => ({ ...p, box: labelBox(value, p.x, p.y, "middle", fontSize, 700, 0.12) }));
+    const spot = firstClear(candidates, taken, frame, withinOutline);
     if (!spot) continue;
     taken.push(grow(6)(spot.box));
     names.push(
