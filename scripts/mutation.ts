@@ -57,7 +57,20 @@ if (unknown.length > 0) {
   throw new Error(`No part called ${unknown.join(", ")}: the parts are ${parts.map((p) => p.name).join(", ")}.`);
 }
 
+/** Whether each part's last run went to the end, or was stopped with its results so far kept. */
+const PROGRESS = join("mutation", "parts.json");
+type Progress = Record<string, "complete" | "partial">;
+const progress = (existsSync(PROGRESS) ? JSON.parse(readFileSync(PROGRESS, "utf8")) : {}) as Progress;
+const record = (name: string, status: Progress[string]): void => {
+  progress[name] = status;
+  writeFileSync(PROGRESS, `${JSON.stringify(progress, null, 2)}\n`);
+};
+/** Stryker's exit codes when stopped by a signal (128 + SIGHUP, SIGINT, SIGTERM): it saves its results so far first. */
+const STOPPED = new Set([129, 130, 143]);
+
 if (!reportOnly) {
+  // Ctrl-C reaches Stryker too, which saves what it has; this script then writes the summary.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => undefined);
   // Stryker's test runs make temp folders like any other; a mutant that hangs a test can leave one
   // behind, so they all go in one folder of their own, removed afterwards.
   const temp = mkdtempSync(join(tmpdir(), "revolving-door-test-mutation-"));
@@ -65,17 +78,25 @@ if (!reportOnly) {
     // In the order asked for: the parts that matter most first, on a machine that may be stopped.
     for (const part of chosen ? chosen.map((name) => parts.find((p) => p.name === name)!) : parts) {
       console.log(`\nMutation testing src/${part.name}/ (${part.files.length} files)`);
-      execFileSync(
-        process.execPath,
-        [
-          join("node_modules", "@stryker-mutator", "core", "bin", "stryker.js"),
-          "run",
-          "--mutate",
-          part.files.join(","),
-          ...strykerArgs,
-        ],
-        { stdio: "inherit", env: { ...process.env, TMPDIR: temp, MUTATION_PART: part.name } },
-      );
+      record(part.name, "partial");
+      try {
+        execFileSync(
+          process.execPath,
+          [
+            join("node_modules", "@stryker-mutator", "core", "bin", "stryker.js"),
+            "run",
+            "--mutate",
+            part.files.join(","),
+            ...strykerArgs,
+          ],
+          { stdio: "inherit", env: { ...process.env, TMPDIR: temp, MUTATION_PART: part.name } },
+        );
+      } catch (error) {
+        if (!STOPPED.has((error as { status?: number }).status ?? 0)) throw error;
+        console.log(`\nStopped in src/${part.name}/: its results so far are kept, and the next run goes on from them.`);
+        break;
+      }
+      record(part.name, "complete");
     }
   } finally {
     rmSync(temp, { recursive: true, force: true });
@@ -90,6 +111,7 @@ const measured = parts.flatMap((part) => {
   return [{ part, files: Object.entries(report.files).filter(([file]) => part.files.includes(file)) }];
 });
 const unmeasured = parts.filter((part) => !measured.some((m) => m.part === part));
+const partial = measured.filter((m) => progress[m.part.name] !== "complete").map((m) => m.part.name);
 
 /** The source text a mutant replaced, so a listed equivalent still matches after lines move. */
 function original(source: string, { start, end }: Mutant["location"]): string {
@@ -152,9 +174,19 @@ const markdown = [
       ]
     : []),
   "",
+  ...(partial.length > 0
+    ? [
+        "",
+        `Measured in part (the run was stopped; the next goes on from there): ${partial.map((name) => `\`src/${name}/\``).join(", ")}.`,
+      ]
+    : []),
+  "",
   "| part | mutants | detected |",
   "| --- | --- | --- |",
-  ...[...byPart.entries()].map(([part, t]) => `| \`src/${part}/\` | ${t.detected + t.undetected} | ${score(t)} % |`),
+  ...[...byPart.entries()].map(
+    ([part, t]) =>
+      `| \`src/${part}/\`${partial.includes(part) ? " (in part)" : ""} | ${t.detected + t.undetected} | ${score(t)} % |`,
+  ),
   "",
   `<details><summary>Surviving mutants${survivors.length > SHOWN ? ` (the first ${SHOWN}; all ${survivors.length} are in mutation/summary.json)` : ""}</summary>`,
   "",
@@ -173,14 +205,15 @@ const markdown = [
 
 writeFileSync(
   join("mutation", "summary.json"),
-  `${JSON.stringify({ date, score: score(total), target: TARGET, ...total, byPart: Object.fromEntries(byPart), unmeasured: unmeasured.map((p) => p.name), survivors }, null, 2)}\n`,
+  `${JSON.stringify({ date, score: score(total), target: TARGET, ...total, byPart: Object.fromEntries(byPart), unmeasured: unmeasured.map((p) => p.name), partial, survivors }, null, 2)}\n`,
 );
 const readme = readFileSync("README.md", "utf8");
 writeFileSync("README.md", replaceSection(readme, "mutation", `\n${markdown}\n`));
 console.log(`\n${markdown.split("\n<details>")[0]}\n\n${unexplained.length} surviving mutant(s) not yet explained.`);
-if (unmeasured.length > 0) {
+const unfinished = [...partial, ...unmeasured.map((p) => p.name)];
+if (unfinished.length > 0) {
   console.error(
-    `Parts not yet measured: ${unmeasured.map((p) => p.name).join(", ")}; run npm run mutation -- --parts ${unmeasured.map((p) => p.name).join(",")}.`,
+    `Parts not yet measured to the end: ${unfinished.join(", ")}; run npm run mutation -- --parts ${unfinished.join(",")}.`,
   );
   process.exitCode = 1;
 }
