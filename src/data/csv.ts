@@ -165,7 +165,7 @@ export function parseTable<C extends Record<string, Column>>(
     if (record.length !== header.length) {
       at({
         line,
-        problem: `this row has ${record.length} fields but the header has ${header.length}`,
+        problem: `this row has ${record.length} ${record.length === 1 ? "field" : "fields"} but the header has ${header.length}`,
         fix: `Give every row ${header.length} fields in this order: ${header.join(",")}. Put a field that contains a comma in "double quotes".`,
       });
       return;

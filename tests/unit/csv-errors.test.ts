@@ -6,7 +6,9 @@ import { formatProblem } from "../../src/content/errors.ts";
 import { findHiddenCharacters, showHidden } from "../../src/content/hidden-characters.ts";
 import { parseTable, recordStartLines } from "../../src/data/csv.ts";
 import { cellSpans } from "../../src/data/csv-positions.ts";
+import { runsAsFormula } from "../../src/data/spreadsheet-safety.ts";
 import { heldTable, releasesTable } from "../../src/data/tables.ts";
+import { FIXTURE } from "../support/fixture.ts";
 
 const header = "date,count,source_name,source_url,published,note";
 const good = "2025-09-18,1184,IPS citing Viasna,https://www.ipsnews.net/a,2025-10-07,";
@@ -123,7 +125,8 @@ describe("where each cell sits, for messages that point inside a cell", () => {
     'x,"y"z,w\n',
   ];
   it("finds the same cells as the CSV parser, in every data file and in awkward cases", () => {
-    const files = readdirSync("content/data").map((f) => readFileSync(join("content/data", f), "utf8"));
+    const data = join(FIXTURE, "data");
+    const files = readdirSync(data).map((f) => readFileSync(join(data, f), "utf8"));
     for (const text of [...files, ...tricky]) {
       const spans = cellSpans(text);
       expect(spans.map((record) => record.length)).toEqual(csvParseRows(text).map((record) => record.length));
@@ -165,5 +168,74 @@ describe("hidden characters", () => {
     expect(showHidden("2025-09-18\u200b")).toBe("2025-09-18<U+200B>");
     expect(showHidden("\u202eLithuania\u202c")).toBe("<U+202E>Lithuania<U+202C>");
     expect(formatProblem({ file: "f", problem: "p", fix: "x", value: "a\u000bb" })).toContain('value: "a<U+000B>b"');
+  });
+});
+
+describe("the header and the rows: each fault named once, where it is", () => {
+  const fix = "The first line must be exactly: date,count,source_name,source_url,published,note";
+
+  it("names a blank column once, and does not offer it as the misspelt name of a missing one", () => {
+    expect(messages(`date, ,source_name,source_url,published,note\n${good}`)).toEqual([
+      `content/data/held.csv:1:2: column 2 of the header has no name\n  field: column 2\n  value: " "\n  fix:   Name it, or delete the column (or the stray comma at the end of the first line). ${fix}`,
+      `content/data/held.csv:1: the column "count" is missing\n  field: count\n  fix:   ${fix}`,
+    ]);
+  });
+
+  it("names a column written twice, with both places", () => {
+    expect(messages(`date,count,date,source_name,source_url,published,note\n${good}`)).toEqual([
+      `content/data/held.csv:1:3: the column "date" appears twice (columns 1 and 3), so one of them would be ignored\n  field: date\n  value: "date"\n  fix:   Keep one "date" column: delete the other, or rename it if it holds something else. ${fix}`,
+    ]);
+  });
+
+  it("reads an empty file as a header with every column missing", () => {
+    expect(messages("")).toHaveLength(6);
+    expect(messages("")[0]).toBe(
+      `content/data/held.csv:1: the column "date" is missing\n  field: date\n  fix:   ${fix}`,
+    );
+  });
+
+  it("names a hidden character in the header by the column's place", () => {
+    expect(messages(`date,count\u200b,source_name,source_url,published,note\n${good}`)).toEqual([
+      'content/data/held.csv:1:2: column 2 of the header has an invisible character U+200B (zero-width space): the text looks right but is not what it seems, at character 6\n  field: column 2 of the header\n  value: "count<U+200B>"\n  fix:   Delete it: retype the text around U+200B by hand (copying it again would bring the character back). In most editors it sits where the cursor seems to stop for one extra key press.',
+    ]);
+  });
+
+  it("gives a cell with a hidden character one message, not a second one about its value", () => {
+    expect(messages(`${header}\n2025-09-18,11\u200b84,IPS,https://ipsnews.net/a,2025-10-07,\n`)).toEqual([
+      'content/data/held.csv:2:2: count has an invisible character U+200B (zero-width space): the text looks right but is not what it seems, at character 3\n  field: count\n  value: "11<U+200B>84"\n  fix:   Delete it: retype the text around U+200B by hand (copying it again would bring the character back). In most editors it sits where the cursor seems to stop for one extra key press.',
+    ]);
+  });
+
+  it("gives a cell a spreadsheet would run as a formula one message, not a second one about its value", () => {
+    expect(messages(`${header}\n2025-09-18,=1+1,IPS,https://ipsnews.net/a,2025-10-07,\n`)).toEqual([
+      'content/data/held.csv:2:2: count starts with "=", so a spreadsheet opening the download of this file would run it as a formula\n  field: count\n  value: "=1+1"\n  fix:   Reword it to start with a letter, a digit or a quotation mark: spreadsheets run a cell that begins with =, +, - or @.',
+    ]);
+  });
+
+  it("skips a line of spaces, but counts a line with one field as a row with too few", () => {
+    expect(messages(`${header}\n   \n${good}\n`)).toEqual([]);
+    expect(messages(`${header}\n${good}\nstray\n`)).toEqual([
+      `content/data/held.csv:3: this row has 1 field but the header has 6\n  fix:   Give every row 6 fields in this order: ${header}. Put a field that contains a comma in "double quotes".`,
+    ]);
+  });
+
+  it("starts a record after a blank line on the next line", () => {
+    expect(recordStartLines("a\n\nb\n")).toEqual([1, 2, 3]);
+  });
+
+  it("publishes no row from a file it cannot read", () => {
+    const result = parseTable(
+      heldTable,
+      Buffer.from(`${header}\n${good.replace("IPS", "Caf\u00e9")}\n`, "latin1"),
+      "held.csv",
+    );
+    expect(result.rows).toEqual([]);
+    expect(result.problems).toHaveLength(1);
+  });
+
+  it("lets a plain signed number through, and nothing else that starts like a formula", () => {
+    for (const cell of ["-12", "+3", "-12.25", "+0.5"]) expect(runsAsFormula(cell), cell).toBe(false);
+    for (const cell of ["-", "-12x", "x", "-1.x", "-1.", "+.5", "@SUM(A1)", "=1", "\t1"])
+      expect(runsAsFormula(cell), cell).toBe(cell !== "x");
   });
 });
