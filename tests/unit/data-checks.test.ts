@@ -126,6 +126,17 @@ describe("reading the data files", () => {
     ]);
   });
 
+  it.each(["places.csv", "releases.csv"])(
+    "names a missing %s alone, without a cross-check against the table that is not there",
+    (file) => {
+      const copy = copyContent(FIXTURE);
+      rmSync(join(copy.dir, "data", file));
+      const problems = loadDataset(join(copy.dir, "data"), copy.dir).problems.map(formatProblem);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(new RegExp(`^content/data/${file}: the data file ${file} is missing`));
+    },
+  );
+
   it("reads a file saved with a byte-order mark and Windows line endings, and skips blank lines", () => {
     const copy = copyContent(FIXTURE);
     copy.edit(

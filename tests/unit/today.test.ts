@@ -42,7 +42,15 @@ describe("today(), the one place the project asks what day it is", () => {
   });
 
   it("refuses a pin that is not a real day, naming the variable", () => {
-    for (const bad of ["2024-02-30", "25/11/2026", "tomorrow", "2026-11-25 "]) {
+    for (const bad of [
+      "2024-02-30",
+      "25/11/2026",
+      "tomorrow",
+      "2026-11-25 ",
+      "x2026-11-25",
+      "2026-1-05",
+      "2026-11-5",
+    ]) {
       vi.stubEnv("REVOLVING_DOOR_TODAY", bad);
       expect(() => today(), bad).toThrow(`REVOLVING_DOOR_TODAY is "${bad}", which is not a day written YYYY-MM-DD`);
     }
