@@ -23,30 +23,26 @@ export function cellSpans(text: string): CellSpan[][] {
   if (text.charCodeAt(length - 1) === NEWLINE) length--;
   let i = 0;
   let record: CellSpan[] = [];
+  // Past the last cell, i is beyond `length` and the loop ends.
   while (i <= length) {
     const start = i;
-    let ended: "comma" | "line" | "end" = "end";
     if (text.charCodeAt(i) === QUOTE) {
       i++;
       while (i < length && !(text.charCodeAt(i) === QUOTE && text.charCodeAt(i + 1) !== QUOTE)) {
         i += text.charCodeAt(i) === QUOTE ? 2 : 1;
       }
-      i++; // the closing quote
-      const end = Math.min(i, length);
-      const next = text.charCodeAt(i);
-      if (i < length) ended = next === NEWLINE ? "line" : "comma";
-      i++;
-      record.push({ start, end });
+      // Past the closing quote; a quote left open runs to the end of the text.
+      i = Math.min(i + 1, length);
     } else {
       while (i < length && text.charCodeAt(i) !== COMMA && text.charCodeAt(i) !== NEWLINE) i++;
-      record.push({ start, end: i });
-      if (i < length) ended = text.charCodeAt(i) === NEWLINE ? "line" : "comma";
-      i++;
     }
-    if (ended !== "comma") {
+    record.push({ start, end: i });
+    // A cell ends its record unless a comma follows it: a line break, or the end of the text, does.
+    const endsRecord = i >= length || text.charCodeAt(i) === NEWLINE;
+    i++;
+    if (endsRecord) {
       records.push(record);
       record = [];
-      if (ended === "end") break;
     }
   }
   return records;

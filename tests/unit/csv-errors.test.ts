@@ -133,6 +133,31 @@ describe("where each cell sits, for messages that point inside a cell", () => {
     }
   });
 
+  it("cuts out exactly each cell as written, its quotes included, to the end of a file with or without a last line break", () => {
+    const cells = (text: string): string[][] =>
+      cellSpans(text).map((record) => record.map(({ start, end }) => text.slice(start, end)));
+    expect(cells("")).toEqual([]);
+    expect(cells("a,b\nc,d")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    expect(cells('a,"b ""q"" c",d\n')).toEqual([["a", '"b ""q"" c"', "d"]]);
+    expect(cells('"x\ny",1\nz,"2"')).toEqual([
+      ['"x\ny"', "1"],
+      ["z", '"2"'],
+    ]);
+    expect(cells('a,"b"\n"c",d\n')).toEqual([
+      ["a", '"b"'],
+      ['"c"', "d"],
+    ]);
+    expect(cells("a,\n,b\n")).toEqual([
+      ["a", ""],
+      ["", "b"],
+    ]);
+    // An unclosed quote runs to the end of the file, and stops there.
+    expect(cells('a,"open\nb\n')).toEqual([["a", '"open\nb']]);
+  });
+
   it("reads a file's bytes as UTF-8, dropping a byte-order mark", () => {
     const bytes = new TextEncoder().encode(`\ufeff${header}\n${good}\n`);
     expect(parseTable(heldTable, bytes, "content/data/held.csv").problems).toEqual([]);

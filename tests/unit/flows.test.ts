@@ -23,6 +23,19 @@ describe("flowPeriods", () => {
     ]);
   });
 
+  it("keeps an unpublished stretch before the first published period as a block of its own, ending the day before it", () => {
+    const early = flowPeriods(data, "2024-12-01", "2025-01-31").map((p) => ({
+      span: `${p.start}..${p.end}`,
+      in: p.recognised?.count ?? null,
+      other: p.freedOther,
+      left: p.leftOtherwise,
+    }));
+    expect(early).toEqual([
+      { span: "2024-12-01..2024-12-31", in: null, other: 0, left: null },
+      { span: "2025-01-01..2025-01-31", in: 20, other: 4, left: 6 },
+    ]);
+  });
+
   it("closes the balance between every pair of counts it spans: held at the start + in − freed − left otherwise = held at the end", () => {
     const complete = periods.filter((p) => p.leftOtherwise !== null);
     for (let i = 0; i < complete.length; i++) {
