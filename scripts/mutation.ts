@@ -170,7 +170,7 @@ const markdown = [
   ...(unmeasured.length > 0
     ? [
         "",
-        `Not yet measured, so not in the score: ${unmeasured.map((p) => `\`src/${p.name}/\` (${p.files.length} files)`).join(", ")}.`,
+        `Not yet measured, so not in the score: ${unmeasured.map((p) => `\`src/${p.name}/\` (${p.files.length} ${p.files.length === 1 ? "file" : "files"})`).join(", ")}.`,
       ]
     : []),
   "",
