@@ -54,7 +54,8 @@ export function heldAtEndOf(held: readonly HeldRow[], day: string): HeldRow | nu
 /**
  * The published recognition periods that cover the most days of [from, to] without overlapping:
  * a year's total where only the year is published, the months where they are. Ties go to the finer
- * grain. Shorter rows (a day, a fortnight) are left out, so nothing is counted twice.
+ * grain; on an exact tie, the period that ends first is kept. Shorter rows (a day, a fortnight) are
+ * left out, so nothing is counted twice.
  */
 export function tileRecognitions(rows: readonly RecognitionRow[], from: string, to: string): RecognitionRow[] {
   const candidates = rows
@@ -81,12 +82,15 @@ interface Span {
   rows: RecognitionRow[] | null;
 }
 
-/** Adjacent periods with published recognitions but no count between them become one. */
+/**
+ * Neighbouring periods with published recognitions but no count between them become one. The spans
+ * come from flowPeriods, which lays them end to end, so neighbours always meet.
+ */
 function mergeWhereUncounted(spans: Span[], held: readonly HeldRow[]): Span[] {
   const merged: Span[] = [];
   for (const span of spans) {
     const prev = merged.at(-1);
-    if (prev?.rows && span.rows && addDays(prev.end, 1) === span.start && !heldAtEndOf(held, prev.end)) {
+    if (prev?.rows && span.rows && !heldAtEndOf(held, prev.end)) {
       merged[merged.length - 1] = { start: prev.start, end: span.end, rows: [...prev.rows, ...span.rows] };
     } else merged.push(span);
   }
@@ -129,8 +133,9 @@ export function flowPeriods(
 /** The flows over a span made of whole periods, added up; undefined if the span cuts a period. */
 export function flowsOver(periods: readonly FlowPeriod[], start: string, end: string): FlowTotals | undefined {
   const inside = periods.filter((p) => p.start >= start && p.end <= end);
-  const cut = periods.some((p) => p.start <= end && p.end >= start && !inside.includes(p));
-  if (cut || inside.length === 0 || inside[0]!.start !== start || inside.at(-1)!.end !== end) return undefined;
+  // The periods tile the axis without gaps (see flowPeriods), so a span that cuts one leaves the whole
+  // periods inside it short of its first or its last day.
+  if (inside.length === 0 || inside[0]!.start !== start || inside.at(-1)!.end !== end) return undefined;
   const sum = (pick: (p: FlowPeriod) => number | null): number | null =>
     inside.every((p) => pick(p) !== null) ? inside.reduce((s, p) => s + pick(p)!, 0) : null;
   return {

@@ -3,14 +3,16 @@ import { isRealDate } from "./fields.ts";
 /** The last day of the month of a YYYY-MM string. */
 export function monthEnd(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
-  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, "0")}`;
+  // Day 0 of the next month is the last of this one: always 28 to 31, so two digits.
+  return `${month}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}`;
 }
 
 /** First and last day (inclusive) of a year, a month or a day: `2025`, `2025-09`, `2025-09-11`. */
 function bounds(spec: string): [string, string] | undefined {
   if (/^\d{4}$/.test(spec)) return [`${spec}-01-01`, `${spec}-12-31`];
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(spec)) return [`${spec}-01`, monthEnd(spec)];
-  if (/^\d{4}-\d{2}-\d{2}$/.test(spec) && isRealDate(spec)) return [spec, spec];
+  // A day is any real one written YYYY-MM-DD (isRealDate takes nothing else).
+  if (isRealDate(spec)) return [spec, spec];
   return undefined;
 }
 

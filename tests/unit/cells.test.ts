@@ -57,6 +57,8 @@ describe("the cells of a CSV row, one message each", () => {
     expect(read(count, "1184.5")).toBe("✗ is not a whole number");
     expect(read(count, "1184 ")).toBe("✗ is not a whole number");
     expect(read(count, "")).toBe("✗ is not a whole number");
+    expect(read(count, "10000000")).toBe(10_000_000);
+    expect(read(count, "10000001")).toBe("✗ is more than 10,000,000, more people than live in Belarus");
   });
 
   it("optional counts: an empty cell is a gap (null), never zero; anything else is a count", () => {
@@ -93,6 +95,8 @@ describe("the cells of a CSV row, one message each", () => {
     expect(read(slug, "2025-09-11-us-deal")).toBe("2025-09-11-us-deal");
     for (const bad of ["Us-deal", "us--deal", "-us", "us-", "us deal"])
       expect(read(slug, bad), bad).toBe("✗ is not an id of lower-case letters, digits and hyphens");
+    expect(read(slug, "a".repeat(64))).toBe("a".repeat(64));
+    expect(read(slug, "a".repeat(65))).toBe("✗ is longer than 64 characters");
   });
 
   it("coordinates: decimal degrees within range", () => {

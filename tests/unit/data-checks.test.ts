@@ -126,7 +126,7 @@ describe("reading the data files", () => {
     ]);
   });
 
-  it.each(["places.csv", "releases.csv"])(
+  it.each(["places.csv", "releases.csv", "outlets.csv"])(
     "names a missing %s alone, without a cross-check against the table that is not there",
     (file) => {
       const copy = copyContent(FIXTURE);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { flowPeriods, flowsOver, heldAtEndOf, tileRecognitions } from "../../src/data/flows.ts";
 import { latestDate } from "../../src/data/latest.ts";
-import { fixtureDataset, held, recognised } from "../support/dataset.ts";
+import { fixtureDataset, held, recognised, release } from "../support/dataset.ts";
 
 const data = fixtureDataset();
 const periods = flowPeriods(data, "2025-01-01", "2025-05-31");
@@ -34,6 +34,17 @@ describe("flowPeriods", () => {
       { span: "2024-12-01..2024-12-31", in: null, other: 0, left: null },
       { span: "2025-01-01..2025-01-31", in: 20, other: 4, left: 6 },
     ]);
+  });
+
+  it("counts a release on the first and on the last day of a period in that period, and a last stretch of one day", () => {
+    const edges = {
+      ...data,
+      releases: [release("first-day", "2025-02-01", 3), release("last-day", "2025-02-28", 5, true)],
+    };
+    const [, february] = flowPeriods(edges, "2025-01-01", "2025-02-28");
+    expect([february!.freedOther, february!.freedUs]).toEqual([3, 5]);
+    const spans = flowPeriods(data, "2025-01-01", "2025-05-01").map((p) => `${p.start}..${p.end}`);
+    expect(spans.at(-1)).toBe("2025-05-01..2025-05-01");
   });
 
   it("closes the balance between every pair of counts it spans: held at the start + in − freed − left otherwise = held at the end", () => {
@@ -95,8 +106,20 @@ describe("tileRecognitions", () => {
     expect(tileRecognitions(months, "2025-01-01", "2025-02-28").map((r) => r.count)).toEqual([18, 39]);
   });
 
-  it("leaves out rows that stick out of the span", () => {
+  it("leaves out rows that stick out of the span, at either end", () => {
     expect(tileRecognitions(data.recognitions, "2025-01-01", "2025-03-31").map((r) => r.count)).toEqual([20, 10]);
+    expect(tileRecognitions(data.recognitions, "2025-02-01", "2025-04-30").map((r) => r.count)).toEqual([10, 30]);
+  });
+
+  it("leaves out a figure for a day or a few weeks, even where nothing else covers it", () => {
+    expect(tileRecognitions(data.recognitions, "2025-01-15", "2025-01-15")).toEqual([]);
+  });
+
+  it("never counts a day twice: periods sharing a day are alternatives, and on an exact tie the one that ends first is kept", () => {
+    const sharing = [recognised("2025-01-01", "2025-01-31", 18), recognised("2025-01-31", "2025-02-28", 39)];
+    expect(tileRecognitions(sharing, "2025-01-01", "2025-02-28").map((r) => r.count)).toEqual([18]);
+    const tied = [recognised("2025-01-01", "2025-01-31", 18), recognised("2025-01-02", "2025-02-01", 19)];
+    expect(tileRecognitions(tied, "2025-01-01", "2025-02-01").map((r) => r.count)).toEqual([18]);
   });
 });
 
@@ -120,8 +143,11 @@ describe("flowsOver", () => {
     ]).toEqual([60, 30, 9, 31, 100, 90]);
   });
 
-  it("refuses a span that cuts a period", () => {
+  it("refuses a span that cuts a period, at either end or inside one", () => {
     expect(flowsOver(periods, "2025-01-01", "2025-03-31")).toBeUndefined();
+    expect(flowsOver(periods, "2025-01-15", "2025-02-28")).toBeUndefined();
+    expect(flowsOver(periods, "2025-03-05", "2025-03-20")).toBeUndefined();
+    expect(flowsOver(periods, "2025-02-01", "2025-02-28")?.recognised).toBe(10);
   });
 
   it("gives no derived total when one of its periods has none", () => {

@@ -59,7 +59,21 @@ describe("periods, as editors write them", () => {
   });
 
   it("refuse anything else, and a range that runs backwards", () => {
-    for (const bad of ["2025-13", "2025-02-30", "2025..2026..2027", "2025-12..2025-01", "late 2025", "", "25"])
+    for (const bad of [
+      "2025-13",
+      "2025-02-30",
+      "2025..2026..2027",
+      "2025-12..2025-01",
+      "late 2025",
+      "",
+      "25",
+      "x2025-09",
+      "2025-09x",
+      "x2025-09-11",
+      "2025-9-11",
+      "2025..soon",
+      "soon..2025",
+    ])
       expect(parsePeriod(bad), bad).toBeUndefined();
     expect(parsePeriod("2025-09-11..2025-09-11")).toEqual(["2025-09-11", "2025-09-11"]);
     expect(PERIOD_FORMS).toContain("2024-07..2024-12");
