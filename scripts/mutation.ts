@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import config from "../stryker.config.mjs";
 import { mutationParts, partResults } from "./lib/mutation-parts.ts";
+import * as prettier from "prettier";
 import { replaceSection } from "./lib/readme-section.ts";
 
 /**
@@ -207,8 +208,12 @@ writeFileSync(
   join("mutation", "summary.json"),
   `${JSON.stringify({ date, score: score(total), target: TARGET, ...total, byPart: Object.fromEntries(byPart), unmeasured: unmeasured.map((p) => p.name), partial, survivors }, null, 2)}\n`,
 );
-const readme = readFileSync("README.md", "utf8");
-writeFileSync("README.md", replaceSection(readme, "mutation", `\n${markdown}\n`));
+// Formatted as the linter expects it, so a fresh summary never fails npm run lint.
+const readme = replaceSection(readFileSync("README.md", "utf8"), "mutation", `\n${markdown}\n`);
+writeFileSync(
+  "README.md",
+  await prettier.format(readme, { ...((await prettier.resolveConfig("README.md")) ?? {}), filepath: "README.md" }),
+);
 console.log(`\n${markdown.split("\n<details>")[0]}\n\n${unexplained.length} surviving mutant(s) not yet explained.`);
 const unfinished = [...partial, ...unmeasured.map((p) => p.name)];
 if (unfinished.length > 0) {
