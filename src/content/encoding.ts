@@ -65,24 +65,26 @@ function utf16Flavour(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-function likelyEncoding(bytes: Uint8Array): string {
-  const utf16 = utf16Flavour(bytes);
-  if (utf16) return utf16;
-  const best = analyse(bytes).find((m) => m.name !== "UTF-8" && m.name !== "ASCII");
-  return best?.name ?? "an older single-byte encoding";
+/**
+ * chardet's best guess, past ASCII; undefined when that guess is UTF-8 itself (a UTF-8 file with a
+ * few bytes pasted in from elsewhere). Every multi-byte recogniser scores any stray byte 10, so a
+ * guess that scores no higher is no guess.
+ */
+function likelyEncoding(bytes: Uint8Array): string | undefined {
+  const [best] = analyse(bytes).filter((m) => m.name !== "ASCII");
+  if (best?.name === "UTF-8") return undefined;
+  return best && best.confidence > 10 ? best.name : "an older single-byte encoding";
 }
 
 /** The bytes of one line, readable parts decoded and unreadable bytes written as `<0xE0>`. */
 function showLine(line: Uint8Array): string {
   let out = "";
   let rest = line;
-  while (rest.length > 0) {
-    const bad = firstInvalidUtf8(rest);
-    if (bad === -1) return out + new TextDecoder().decode(rest);
+  for (let bad = firstInvalidUtf8(rest); bad !== -1; bad = firstInvalidUtf8(rest)) {
     out += `${new TextDecoder().decode(rest.subarray(0, bad))}<0x${rest[bad]!.toString(16).toUpperCase().padStart(2, "0")}>`;
     rest = rest.subarray(bad + 1);
   }
-  return out;
+  return out + new TextDecoder().decode(rest);
 }
 
 /** How to save as UTF-8, in the words of the programs editors use for each kind of file. */
@@ -104,12 +106,11 @@ export function decodeContent(bytes: Uint8Array, file: string): { text: string }
     // TextDecoder drops a leading byte-order mark itself (its ignoreBOM option is off by default).
     return { text: new TextDecoder("utf-8").decode(bytes) };
   }
-  const encoding = likelyEncoding(bytes);
   if (utf16) {
     return {
       problem: {
         file,
-        problem: `the file is saved as ${encoding} (Excel's "Unicode Text" and some Windows programs save this), not UTF-8`,
+        problem: `the file is saved as ${utf16} (Excel's "Unicode Text" and some Windows programs save this), not UTF-8`,
         fix: `Save it again as UTF-8. ${resaveAdvice(file)}`,
       },
     };
@@ -119,14 +120,19 @@ export function decodeContent(bytes: Uint8Array, file: string): { text: string }
   const line = bytes.subarray(lineStart, lineEnd === -1 ? bytes.length : lineEnd);
   const lineNumber = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
   const column = characterCount(new TextDecoder().decode(bytes.subarray(lineStart, bad))) + 1;
+  const encoding = likelyEncoding(bytes);
   return {
     problem: {
       file,
       line: lineNumber,
       column,
       value: showLine(line).replace(/\r$/, ""),
-      problem: `the file is not saved as UTF-8: it looks like ${encoding} (a guess from its bytes; Excel's plain "CSV" on Windows saves this way), so letters such as à or ł cannot be read`,
-      fix: `Save it again as UTF-8. ${resaveAdvice(file)}`,
+      problem: encoding
+        ? `the file is not saved as UTF-8: it looks like ${encoding} (a guess from its bytes; Excel's plain "CSV" on Windows saves this way), so letters such as à or ł cannot be read`
+        : "most of the file is UTF-8, but this line has bytes UTF-8 cannot read (text pasted in from a file saved in another encoding, perhaps), shown as <0x..>",
+      fix: encoding
+        ? `Save it again as UTF-8. ${resaveAdvice(file)}`
+        : "Type the letters shown as <0x..> again, then save the file as UTF-8.",
     },
   };
 }

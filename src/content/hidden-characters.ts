@@ -133,28 +133,17 @@ export function characterCount(text: string): number {
 
 /** The text with every hidden character written out as `<U+200B>`, for error messages. */
 export function showHidden(text: string): string {
-  const marks = new Set([...findAllHidden(text)].map((h) => h.index));
+  const marks = new Set(findHiddenCharacters(text).map((h) => h.index));
   let out = "";
   let index = 0;
   for (const char of text) {
-    out += marks.has(index) ? `<${codeOf(char.codePointAt(0)!)}>` : char;
+    const codePoint = char.codePointAt(0)!;
+    // Direction controls are shown even when paired: a message must show all that is there.
+    const shown = marks.has(index) || OPENERS.has(codePoint) || CLOSERS.has(codePoint);
+    out += shown ? `<${codeOf(codePoint)}>` : char;
     index += char.length;
   }
   return out;
-}
-
-/** Like findHiddenCharacters, but bidi controls count even when paired: a message must show them all. */
-function findAllHidden(text: string): HiddenCharacter[] {
-  const found = findHiddenCharacters(text);
-  let index = 0;
-  for (const char of text) {
-    const codePoint = char.codePointAt(0)!;
-    if ((OPENERS.has(codePoint) || CLOSERS.has(codePoint)) && !found.some((h) => h.index === index)) {
-      found.push(hidden(index, codePoint, "bidi"));
-    }
-    index += char.length;
-  }
-  return found;
 }
 
 /** One sentence on what the character is and why it is refused, for the message's "problem". */
