@@ -28,7 +28,7 @@ export interface Resolved {
   claim: Claim;
 }
 
-const failed = (result: unknown): result is Failure => typeof result === "object" && result !== null && "problem" in result;
+const failed = (result: object): result is Failure => "problem" in result;
 
 /** `2025-09` → its first and last day, or a failure that says which forms are valid. */
 function period(key: string): [string, string] | Failure {
@@ -57,7 +57,10 @@ export function recognisedOver(data: Dataset, [first, last]: [string, string]): 
 
 /** The releases from `first` to `last`, both included, after checking the data reaches `last`. */
 function releasesOver(data: Dataset, [first, last]: [string, string]): ReleaseRow[] | Failure {
-  const newest = data.releases.at(-1)?.date ?? "";
+  const newest = data.releases.at(-1)?.date;
+  if (newest === undefined) {
+    return { problem: "content/data/releases.csv has no releases yet", fix: "Add the releases before writing a number that adds them up." };
+  }
   if (last > newest) {
     return {
       problem: `the period runs to ${last}, after the newest release in content/data/releases.csv (${newest})`,
@@ -243,7 +246,7 @@ export const bindings: readonly Binding[] = [
     doc: 'how many people freed in a release were taken to a place, by "release id/place id" (deportations.csv; "all/place" adds up every release)',
     example: ":taken[2025-12-13-us-deal/ukraine]",
     resolve(key, data) {
-      const [release = "", place = ""] = key.split("/");
+      const [release, place] = key.split("/");
       const rows = data.deportations.filter((d) => (release === "all" || d.release_id === release) && d.place === place);
       if (rows.length === 0) {
         return {

@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent, Text } from "mdast";
+import type { Nodes, Root, RootContent } from "mdast";
 import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
 import rehypeStringify from "rehype-stringify";
 import remarkDirective from "remark-directive";
@@ -10,7 +10,6 @@ import type { Dataset } from "../data/load.ts";
 import { bindings, bindingNames, type Claim } from "./bindings.ts";
 import { validChoices } from "./did-you-mean.ts";
 import type { ContentProblem } from "./errors.ts";
-import { characterCount } from "./hidden-characters.ts";
 import { checkProseNode } from "./prose-rules.ts";
 
 export type Directive = ContainerDirective | LeafDirective | TextDirective;
@@ -57,10 +56,6 @@ export function checkAndBindProse(
   const bound: BoundNumber[] = [];
   const visit = (node: Nodes): void => {
     if (!checkProseNode(node, file, problems)) return;
-    if (node.type === "text") {
-      checkUnreadNumbers(node, file, problems);
-      return;
-    }
     if (isDirective(node)) {
       const line = node.position?.start.line;
       const column = node.position?.start.column;
@@ -79,7 +74,13 @@ export function checkAndBindProse(
           return;
         }
         const key = plainText(node).trim();
-        const result = binding.resolve(key, data);
+        // An unclosed `:held[2025-09-18` is read as `:held` with nothing in brackets.
+        const result = key
+          ? binding.resolve(key, data)
+          : {
+              problem: "this number has nothing in brackets, or the ] that closes them is missing",
+              fix: `Write it like ${binding.example}, with what it counts between [ and ].`,
+            };
         if ("problem" in result) {
           problems.push({
             file,
@@ -125,27 +126,6 @@ export function checkAndBindProse(
   };
   nodes.forEach(visit);
   return bound;
-}
-
-/**
- * A number written as `:held[2025-09-18` (no closing bracket) or glued to the word before it is
- * not read as a number, and would print as it stands: refuse it.
- */
-function checkUnreadNumbers(node: Text, file: string, problems: ContentProblem[]): void {
-  const unread = new RegExp(`:(${bindingNames.join("|")})\\[`).exec(node.value);
-  if (!unread) return;
-  const before = node.value.slice(0, unread.index);
-  const lines = before.split("\n");
-  const start = node.position?.start;
-  problems.push({
-    file,
-    line: start ? start.line + lines.length - 1 : undefined,
-    column: start ? (lines.length === 1 ? start.column : 1) + characterCount(lines.at(-1)!) : undefined,
-    field: `:${unread[1]!}`,
-    value: node.value.slice(unread.index, unread.index + 40).split("\n")[0],
-    problem: "this number is not read as a number, so it would be printed as written",
-    fix: `Close it with ] (${bindings.find((b) => b.name === unread[1])!.example}), and put a space or punctuation before the colon if a letter touches it.`,
-  });
 }
 
 export function markdownToHtml(nodes: RootContent[]): string {

@@ -317,6 +317,16 @@ describe("each bound number names the row that backs it, and how it was worked o
     });
   });
 
+  it("refuses to add up releases when there are none yet", () => {
+    const none = { ...data, releases: [] };
+    for (const name of ["freed", "left-otherwise", "recognised-per-10-freed"]) {
+      expect(resolve(name, "2025-01..2025-04", none)).toEqual({
+        problem: "content/data/releases.csv has no releases yet",
+        fix: "Add the releases before writing a number that adds them up.",
+      });
+    }
+  });
+
   it("reads another sourced figure by id, and a held count by date", () => {
     const withFact = { ...data, facts: [fact("journalists", 27)] };
     expect(whole("fact", "journalists", withFact)).toEqual({

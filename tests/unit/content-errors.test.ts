@@ -27,7 +27,7 @@ describe("messages about the front matter", () => {
 
   it("names the line of YAML that does not parse", () => {
     expect(rejection({ [DEALS]: replace("title: Prisoners for relief", 'title: "Prisoners for relief') })).toMatch(
-      /^content\/story\/02-deals\.md:[23]: the front matter is not valid YAML: .*\n {2}fix: {3}Write one `key: value` per line; put a value that contains a colon in quotes\.$/,
+      /^content\/story\/02-deals\.md:[23]: the front matter is not valid YAML: [A-Z][^\n]{20,}\n {2}fix: {3}Write one `key: value` per line; put a value that contains a colon in quotes\.$/,
     );
   });
 
@@ -45,10 +45,19 @@ describe("messages about the front matter", () => {
 
   it("names a missing field and a field of the wrong kind", () => {
     expect(rejection({ [DEALS]: replace("title: Prisoners for relief\n", "") })).toMatch(
-      /^content\/story\/02-deals\.md:1: the front-matter field "title" is missing\n {2}field: title\n {2}fix: {3}title: /,
+      /^content\/story\/02-deals\.md:1: the front-matter field "title" is missing\n {2}field: title\n {2}fix: {3}title: [^\n]+$/,
     );
     expect(rejection({ [DEALS]: replace("title: Prisoners for relief", "title: 12") })).toMatch(
       /^content\/story\/02-deals\.md:2: title must be text\n {2}field: title\n {2}value: "12"/,
+    );
+  });
+
+  it("refuses a chart drawn by two sections, at the second one's chart line", () => {
+    const message = rejection({
+      "story/03-routes.md": replace(/^chart: routes$/m, 'standfirst: "The chart: where they went"\nchart : deals'),
+    });
+    expect(message).toMatch(
+      /^content\/story\/03-routes\.md:4: the deals chart is already drawn by content\/story\/02-deals\.md; each chart appears in one section\n {2}field: chart\n {2}value: "deals"/m,
     );
   });
 
@@ -155,6 +164,25 @@ describe("messages about numbers in prose", () => {
   it("refuses a block directive where it does not belong", () => {
     expect(rejection({ "story/05-method.md": (t) => `${t}\n::alt[Not here.]\n` })).toMatch(
       /05-method\.md:\d+:1: "::alt" is not allowed here\n {2}field: ::alt\n {2}value: "alt"\n {2}fix: {3}Steps \(:::step\) go at the top level of a section; ::alt goes inside a step\./,
+    );
+  });
+
+  it("refuses a number left unclosed, at its line and column, whether or not a word touches it", () => {
+    const METHOD = "story/05-method.md";
+    const text = "**Text only.** A section with neither chart nor figure";
+    // An unclosed number is read with nothing in brackets; the rest prints as it stands.
+    expect(rejection({ [METHOD]: replace(text, `${text} (:held[2025-05-31 held)`) })).toBe(
+      `content/${METHOD}:5:${text.length + 3}: this number has nothing in brackets, or the ] that closes them is missing\n  field: :held\n  value: (empty)\n  fix:   Write it like :held[2025-09-18], with what it counts between [ and ].`,
+    );
+    // On a later line of the paragraph, glued to a word.
+    expect(rejection({ [METHOD]: replace(text, `${text}\nŁódź and Minsk:freed [2025-01-01..2025-05-10]`) })).toMatch(
+      /^content\/story\/05-method\.md:6:15: this number has nothing in brackets[^]*fix: {3}Write it like :freed\[2024-07\.\.2024-12\]/,
+    );
+  });
+
+  it("refuses a block container other than a step", () => {
+    expect(rejection({ "story/05-method.md": (t) => `${t}\n:::aside\nText.\n:::\n` })).toMatch(
+      /05-method\.md:\d+:1: ":::aside" is not allowed here\n {2}field: :::aside\n {2}value: "aside"\n/,
     );
   });
 

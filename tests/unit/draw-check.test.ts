@@ -10,6 +10,10 @@ afterEach(() => {
 });
 
 describe("npm run check lays out every chart state the build will draw", () => {
+  it("lets a story whose every state can be drawn through", () => {
+    expect(checkStory(FIXTURE).sections.map((s) => s.chart ?? s.figure ?? "text")).toContain("routes");
+  });
+
   it("reports a state a chart cannot draw at the step that asks for it, not as a crash in the build", () => {
     const prisoners = charts.prisoners!;
     const layout = prisoners.layout.bind(prisoners);
