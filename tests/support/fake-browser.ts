@@ -12,8 +12,11 @@ export interface FakeBrowser {
   /** Media queries that match, e.g. "(prefers-reduced-motion: reduce)". */
   media: Set<string>;
   storage: Map<string, string>;
-  /** Runs the queued animation frames (and those they queue, up to `rounds` times). */
-  flushFrames: (rounds?: number) => void;
+  /**
+   * Runs the queued animation frames (and those they queue, up to `rounds` times), each given the
+   * frame's time as a browser gives it: `time`, or the clock's now.
+   */
+  flushFrames: (rounds?: number, time?: number) => void;
   /** How many animation frames are queued now. */
   pendingFrames: () => number;
 }
@@ -33,7 +36,9 @@ export function fakeBrowser(html = ""): FakeBrowser {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const media = new Set<string>();
   const storage = new Map<string, string>();
-  let frames: (() => void)[] = [];
+  // Queued frames by id, as a browser keeps them: a cancelled frame is gone, whenever it was queued.
+  let frames = new Map<number, (time: number) => void>();
+  let lastFrame = 0;
   const listeners = new Map<string, ((event: unknown) => void)[]>();
   const options = new Map<string, unknown[]>();
   const window: FakeWindow = {
@@ -64,21 +69,22 @@ export function fakeBrowser(html = ""): FakeBrowser {
     getItem: (key: string) => storage.get(key) ?? null,
     setItem: (key: string, value: string) => storage.set(key, value),
   });
-  vi.stubGlobal("requestAnimationFrame", (callback: () => void) => frames.push(callback));
-  vi.stubGlobal("cancelAnimationFrame", (id: number) => {
-    frames[id - 1] = () => undefined;
+  vi.stubGlobal("requestAnimationFrame", (callback: (time: number) => void) => {
+    frames.set(++lastFrame, callback);
+    return lastFrame;
   });
+  vi.stubGlobal("cancelAnimationFrame", (id: number) => frames.delete(id));
   return {
     document,
     window,
     media,
     storage,
-    pendingFrames: () => frames.length,
-    flushFrames(rounds = 1) {
+    pendingFrames: () => frames.size,
+    flushFrames(rounds = 1, time?: number) {
       for (let i = 0; i < rounds; i++) {
-        const now = frames;
-        frames = [];
-        for (const frame of now) frame();
+        const now = [...frames.values()];
+        frames = new Map();
+        for (const frame of now) frame(time ?? performance.now());
       }
     },
   };

@@ -1,0 +1,293 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { doorChart } from "../../src/charts/door/index.ts";
+import { doorGeometry, fadePlan, flowPlan, sceneDots, type Plan } from "../../src/charts/door/plan.ts";
+import { loadStory } from "../../src/content/load.ts";
+import { render } from "../../src/render/render.ts";
+import { sizes, type Scene } from "../../src/render/scene.ts";
+import { fakeBrowser, type FakeBrowser } from "../support/fake-browser.ts";
+import { FIXTURE } from "../support/fixture.ts";
+
+// The door's motion in a fake browser: the page it changes (SVG, classes, data-motion), and what it
+// paints on the canvas frame by frame, recorded call by call. Chromium runs the same code in the
+// e2e tests; this pins what each frame does, which the e2e tests can only sample.
+const { drawDoor } = await import("../../src/charts/door/motion.ts");
+
+const story = loadStory(FIXTURE);
+const steps = story.sections.find((s) => s.chart === "door")!.steps;
+const layout = (state: Record<string, unknown>): Scene =>
+  doorChart.layout(story.data, doorChart.state.parse(state), sizes.wide);
+/** Two adjacent steps of the fixture between which people leave through the door and come in. */
+const [before, after] = ((): [Scene, Scene] => {
+  for (let i = 1; i < steps.length; i++) {
+    const [a, b] = [layout(steps[i - 1]!.state), layout(steps[i]!.state)];
+    const plan = flowPlan(sceneDots(a), sceneDots(b), doorGeometry(b));
+    if (plan.sprites.some((s) => s.via && s.tint1 === "new") && plan.sprites.some((s) => s.via && s.tint1 !== "new"))
+      return [a, b];
+  }
+  throw new Error("the fixture has no door step with people both leaving and coming in");
+})();
+
+interface Call {
+  op: string;
+  args: unknown[];
+  alpha: number;
+  composite: string;
+}
+
+/** A 2D context that records what is drawn on it, with the alpha and compositing of each call. */
+function recorder(canvas: { width: number; height: number }) {
+  const calls: Call[] = [];
+  const state = { globalAlpha: 1, globalCompositeOperation: "source-over", fillStyle: "", strokeStyle: "" };
+  const record =
+    (op: string) =>
+    (...args: unknown[]): void => {
+      calls.push({ op, args, alpha: state.globalAlpha, composite: state.globalCompositeOperation });
+    };
+  return Object.assign(state, {
+    canvas,
+    calls,
+    lineWidth: 1,
+    lineCap: "butt",
+    ...Object.fromEntries(
+      ["clearRect", "drawImage", "beginPath", "arc", "moveTo", "lineTo", "fill", "stroke"].map((op) => [
+        op,
+        record(op),
+      ]),
+    ),
+  });
+}
+type Recorder = ReturnType<typeof recorder>;
+
+let browser: FakeBrowser;
+let svg: SVGSVGElement;
+const contexts = new Map<object, Recorder>();
+const fades: { keyframes: unknown; options: { delay: number; duration: number }; cancel: () => void }[] = [];
+let restore: (() => void)[] = [];
+
+/** Patches a prototype method for one test. */
+function patch(proto: Record<string, unknown>, name: string, value: unknown): void {
+  const had = Object.prototype.hasOwnProperty.call(proto, name);
+  const old = proto[name];
+  proto[name] = value;
+  restore.push(() => {
+    if (had) proto[name] = old;
+    else Reflect.deleteProperty(proto, name);
+  });
+}
+
+beforeEach(() => {
+  browser = fakeBrowser(
+    '<figure data-chart="door"><div class="chart-frame"><svg data-size="wide" viewBox="0 0 720 440"></svg></div></figure>',
+  );
+  svg = browser.document.querySelector("svg")!;
+  render(svg, before, { duration: 0 });
+  const box = { left: 10, top: 20, width: 360, height: 220 };
+  (svg as unknown as { getBoundingClientRect: () => unknown }).getBoundingClientRect = () => box;
+  (svg.parentElement as unknown as { getBoundingClientRect: () => unknown }).getBoundingClientRect = () => ({
+    left: 4,
+    top: 6,
+    width: 400,
+    height: 300,
+  });
+  browser.window.devicePixelRatio = 2;
+  // Each kind of dot gets its own colour, so a stamp's colour says which kind it is.
+  vi.stubGlobal("getComputedStyle", (el: Element) => ({ stroke: `colour of ${el.getAttribute("class")}` }));
+  vi.stubGlobal("performance", { now: () => 0, measure: vi.fn() });
+  contexts.clear();
+  fades.length = 0;
+  const canvasProto = Object.getPrototypeOf(browser.document.createElement("canvas")) as Record<string, unknown>;
+  patch(canvasProto, "getContext", function (this: { width: number; height: number }) {
+    if (!contexts.has(this)) contexts.set(this, recorder(this));
+    return contexts.get(this);
+  });
+  const svgProto = Object.getPrototypeOf(svg.querySelector("path") ?? svg) as Record<string, unknown>;
+  patch(svgProto, "animate", (keyframes: unknown, options: { delay: number; duration: number }) => {
+    const cancel = vi.fn();
+    fades.push({ keyframes, options, cancel });
+    return { cancel };
+  });
+});
+
+afterEach(() => {
+  for (const undo of restore.reverse()) undo();
+  restore = [];
+  vi.unstubAllGlobals();
+});
+
+const dotsLayer = (): string => svg.querySelector('[data-layer="door-dots"]')!.outerHTML;
+/** The door-dots layer as render() draws a scene, to compare the SVG with. */
+function drawn(scene: Scene): string {
+  const other = browser.document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  render(other, scene, { duration: 0 });
+  return other.querySelector('[data-layer="door-dots"]')!.outerHTML;
+}
+const pageCanvas = () => browser.document.querySelector<HTMLCanvasElement>("canvas.door-canvas");
+const mainCalls = (): Call[] => contexts.get(pageCanvas()!)!.calls;
+/** Runs the set-up frames until the page changes (the stage is in place), at time 1000. */
+function untilStaged(): void {
+  for (let i = 0; i < 10 && !svg.classList.contains("door-moving"); i++) browser.flushFrames(1, 1000);
+}
+/** Each fading path of the stage is faded by the browser as its data-fade says: from, to, when. */
+function expectFadesAsStaged(): void {
+  const fading = [...svg.querySelectorAll("[data-fade]")];
+  expect(fading.length).toBeGreaterThan(0);
+  expect(fades).toHaveLength(fading.length);
+  for (const [i, path] of fading.entries()) {
+    const [start, end, a0, a1] = path.getAttribute("data-fade")!.split(" ").map(Number);
+    expect(fades[i]).toMatchObject({
+      keyframes: [{ opacity: a0 }, { opacity: a1 }],
+      options: { delay: start, duration: Math.max(1, end! - start!), fill: "both" },
+    });
+  }
+}
+const planFor = (mode: "animate" | "reduce", from = before, to = after): Plan =>
+  (mode === "animate" ? flowPlan : fadePlan)(sceneDots(from), sceneDots(to), doorGeometry(to));
+
+describe("the door's motion, frame by frame", () => {
+  it("changes nothing on the page until its set-up is done, then shows the stage with the canvas over it", () => {
+    const shown = dotsLayer();
+    drawDoor(svg, after, "animate");
+    expect(svg.dataset.motion).toBe("animate");
+    expect(dotsLayer()).toBe(shown);
+    expect(pageCanvas()).toBeNull();
+    untilStaged();
+    expect([...svg.classList]).toEqual(expect.arrayContaining(["door-moving", "door-quiet"]));
+    // The stage: only the dots that hold still or fade, one path per colour and fade; the movers are on the canvas.
+    const stage = [...svg.querySelectorAll('[data-layer="door-dots"] path')];
+    expect(stage.length).toBeGreaterThan(0);
+    expect(stage.every((p) => p.getAttribute("data-key")!.startsWith("stage-"))).toBe(true);
+    const canvas = pageCanvas()!;
+    expect(canvas.getAttribute("aria-hidden")).toBe("true");
+    // Laid over the SVG, at the device's pixel ratio.
+    expect(canvas.style.left).toBe("6px");
+    expect(canvas.style.top).toBe("14px");
+    expect(canvas.style.width).toBe("360px");
+    expect([canvas.width, canvas.height]).toEqual([720, 440]);
+  });
+
+  it("paints one stamp per dot in flight on a cleared canvas, and the door's two vanes, every frame", () => {
+    const plan = planFor("animate");
+    drawDoor(svg, after, "animate");
+    untilStaged();
+    const movers = plan.sprites.filter((s) => s.via);
+    const t = Math.min(...movers.map((s) => s.end)) - 1;
+    const calls = mainCalls();
+    calls.length = 0;
+    browser.flushFrames(1, 1000 + t);
+    const inFlight = movers.filter((s) => s.start <= t && t < s.end && s.a0 + s.a1 > 0.02);
+    const stamps = calls.filter((c) => c.op === "drawImage" && (c.args[0] as { width: number }).width < 50);
+    // One stamp per dot in flight (a dot waiting in the door itself is one stamp for all of them).
+    expect(stamps.length).toBeGreaterThanOrEqual(inFlight.length - 1);
+    expect(stamps.length).toBeLessThanOrEqual(inFlight.length + 1);
+    // The frame starts from a clear canvas and ends with the vanes.
+    expect(calls[0]!.op).toBe("clearRect");
+    expect(calls.at(-1)!.op).toBe("stroke");
+    expect(calls.filter((c) => c.op === "lineTo")).toHaveLength(2);
+  });
+
+  it("shows the new labels once most of the motion is done, and the complete state at its end", () => {
+    const plan = planFor("animate");
+    drawDoor(svg, after, "animate");
+    untilStaged();
+    browser.flushFrames(1, 1000 + plan.duration * 0.5);
+    expect(svg.classList.contains("door-quiet")).toBe(true);
+    browser.flushFrames(1, 1000 + plan.duration * 0.6);
+    expect(svg.classList.contains("door-quiet")).toBe(false);
+    expect(svg.classList.contains("door-moving")).toBe(true);
+    browser.flushFrames(1, 1000 + plan.duration);
+    expect(dotsLayer()).toBe(drawn(after));
+    expect(svg.dataset.motion).toBeUndefined();
+    expect(svg.classList.contains("door-moving")).toBe(false);
+    expect(mainCalls().at(-1)!.op).toBe("clearRect");
+    expect(browser.pendingFrames()).toBe(0);
+  });
+
+  it("cross-fades for readers who reduce motion: nothing on the canvas moves, the browser fades the stage", () => {
+    const plan = planFor("reduce");
+    expect(plan.sprites.some((s) => s.via)).toBe(false);
+    drawDoor(svg, after, "reduce");
+    untilStaged();
+    // The labels are not held back: there is no flight to wait for.
+    expect(svg.classList.contains("door-quiet")).toBe(false);
+    expectFadesAsStaged();
+    expect(mainCalls().filter((c) => c.op === "drawImage")).toHaveLength(0);
+    browser.flushFrames(1, 1000 + plan.duration);
+    expect(dotsLayer()).toBe(drawn(after));
+  });
+
+  it("fades the dots that leave the field without passing the door on their own schedules, and stops the fades if cut short", () => {
+    // Backwards, newcomers leave the field where they stand, batch by batch.
+    render(svg, after, { duration: 0 });
+    drawDoor(svg, before, "animate");
+    untilStaged();
+    expectFadesAsStaged();
+    expect(new Set(fades.map((f) => f.options.delay)).size).toBeGreaterThan(1);
+    drawDoor(svg, after, "animate");
+    for (const fade of fades) expect(fade.cancel).toHaveBeenCalled();
+  });
+
+  it("on a detached copy (the idle warm-up), does the work of a step change one part per idle period", () => {
+    const idle: (() => void)[] = [];
+    browser.window.requestIdleCallback = (work: () => void) => idle.push(work);
+    const copy = svg.cloneNode(true) as SVGSVGElement;
+    drawDoor(copy, after, "animate");
+    expect(copy.dataset.motion).toBeUndefined();
+    expect(browser.pendingFrames()).toBe(0);
+    const parts: number[] = [];
+    while (idle.length) {
+      parts.push(idle.length);
+      idle.shift()!();
+    }
+    // Plan, stage and render: three idle periods, one after the other.
+    expect(parts).toEqual([1, 1, 1]);
+    expect(copy.querySelector('[data-layer="door-dots"]')!.outerHTML).toBe(drawn(after));
+    expect(pageCanvas()).toBeNull();
+  });
+
+  it("puts the state in place at once for a resize, with no motion", () => {
+    drawDoor(svg, after, "instant");
+    expect(dotsLayer()).toBe(drawn(after));
+    expect(svg.dataset.motion).toBeUndefined();
+    expect(browser.pendingFrames()).toBe(0);
+  });
+
+  it("when a new step comes mid-way, drops the old motion and ends on the newest state", () => {
+    const plan = planFor("animate");
+    drawDoor(svg, after, "animate");
+    untilStaged();
+    browser.flushFrames(1, 1000 + plan.duration / 3);
+    // Back to the step before: the half-done motion stops with its state complete, and the new one starts from it.
+    drawDoor(svg, before, "animate");
+    expect(dotsLayer()).toBe(drawn(after));
+    expect(svg.classList.contains("door-moving")).toBe(false);
+    untilStaged();
+    browser.flushFrames(1, 1000 + 10_000);
+    expect(dotsLayer()).toBe(drawn(before));
+    expect(svg.dataset.motion).toBeUndefined();
+  });
+
+  it("stopped before its stage is set, leaves the page as it was; a hidden SVG gets its state without motion", () => {
+    const shown = dotsLayer();
+    drawDoor(svg, after, "animate");
+    drawDoor(svg, before, "animate");
+    expect(dotsLayer()).toBe(shown);
+    drawDoor(svg, before, "instant");
+    expect(dotsLayer()).toBe(shown);
+    browser.flushFrames(10, 1000);
+    expect(dotsLayer()).toBe(shown);
+    expect(svg.dataset.motion).toBeUndefined();
+    // A size variant that is not shown has no box: it gets the state, and no canvas is made for it.
+    (svg as unknown as { getBoundingClientRect: () => unknown }).getBoundingClientRect = () => ({
+      left: 0,
+      top: 0,
+      width: 0,
+      height: 0,
+    });
+    drawDoor(svg, after, "animate");
+    untilStaged();
+    browser.flushFrames(10, 1000);
+    expect(dotsLayer()).toBe(drawn(after));
+    expect(pageCanvas()).toBeNull();
+    expect(svg.dataset.motion).toBeUndefined();
+  });
+});
