@@ -35,4 +35,13 @@ export function periodKey([start, end]: readonly [string, string]): string {
   return start === end ? start : `${start}..${end}`;
 }
 
+/**
+ * The key of a sum over releases in a period, ended at the newest release if the period runs past
+ * it: the same sum, in the form the freed bindings accept (a total must not claim to be more current
+ * than the releases recorded).
+ */
+export function releasesKey([start, end]: readonly [string, string], newestRelease: string): string {
+  return periodKey([start, end > newestRelease ? newestRelease : end]);
+}
+
 export const PERIOD_FORMS = "a year (2025), a month (2025-09), a day (2025-09-11) or a range (2024-07..2024-12)";

@@ -75,6 +75,9 @@ export const en = {
     releaseOther: "Release in a pardon no government negotiated",
     relief: "What the US gave: sanctions eased, aircraft, licences",
     contact: "Contact: a visit, call, appointment or statement",
+    route: "Route across the border; its width is the number of people",
+    routeUnknown: "Number not reported",
+    stayed: "Freed and stayed in Belarus",
   },
 } as const;
 

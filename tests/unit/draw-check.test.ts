@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { charts } from "../../src/charts/registry.ts";
+import { chartIds, charts } from "../../src/charts/registry.ts";
 import { ContentError } from "../../src/content/errors.ts";
 import { checkStory } from "../../src/content/load.ts";
 import { sizes } from "../../src/render/scene.ts";
@@ -11,6 +11,9 @@ afterEach(() => {
 
 describe("npm run check lays out every chart state the build will draw", () => {
   it("lets a story whose every state can be drawn through", () => {
+    // Every layout stubbed to succeed at once: what is checked is that success passes, not the charts.
+    for (const id of chartIds)
+      vi.spyOn(charts[id]!, "layout").mockImplementation((_data, _state, size) => ({ ...size, layers: [] }));
     expect(checkStory(FIXTURE).sections.map((s) => s.chart ?? s.figure ?? "text")).toContain("routes");
   });
 

@@ -1,5 +1,5 @@
 import type { Dataset } from "../../data/load.ts";
-import { periodKey } from "../../data/periods.ts";
+import { periodKey, releasesKey } from "../../data/periods.ts";
 import { en } from "../../i18n/en.ts";
 import { sizes } from "../../render/scene.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
@@ -24,10 +24,9 @@ function tables(data: Dataset): DataTable[] {
     },
     {
       caption: "Who left in each release, and where they were taken",
-      columns: ["Release", "Date", "Freed", "How", "Where they went", "How many"],
+      columns: ["Release of", "Freed", "How", "Where they went", "How many"],
       rows: data.releases.flatMap((r) =>
         cohortsOf(r, data).map(({ place, cohort }) => [
-          r.id,
           day(r.date),
           r.released,
           r.us_brokered ? "US-brokered" : "other pardon",
@@ -69,7 +68,9 @@ function draftAlt(data: Dataset, state: DoorState): string {
   const freed = model.freedUs + model.freedOther;
   const places = model.groups.filter((g) => g.id !== "left").map((g) => lowerFirst(groupName(g.id, data)));
   const freedPart =
-    freed > 0 ? ` :freed[${key}] freed in releases leave through the door in groups (${places.join(", ")}).` : "";
+    freed > 0
+      ? ` :freed[${releasesKey(span, data.releases.at(-1)!.date)}] freed in releases leave through the door in groups (${places.join(", ")}).`
+      : "";
   if (model.afterCount) return `${base} After that count, until ${day(span[1])}:${freedPart}`;
   const from = since ? ` Since ${day(since.date)}, when the count was :held[${since.date}]:` : "";
   const arrived =

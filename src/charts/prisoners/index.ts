@@ -1,5 +1,5 @@
 import type { Dataset } from "../../data/load.ts";
-import { periodKey } from "../../data/periods.ts";
+import { periodKey, releasesKey } from "../../data/periods.ts";
 import { en } from "../../i18n/en.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
 import { sourceName } from "../shared/sources.ts";
@@ -69,7 +69,9 @@ export const prisonersChart: ChartModule<PrisonersState> = {
     const key = periodKey([focus.start, focus.end]);
     const parts = [
       focus.recognised !== null ? `:recognised[${key}] newly recognised` : "no published count of recognitions",
-      focus.freedUs + focus.freedOther > 0 ? `:freed[${key}] freed` : "",
+      focus.freedUs + focus.freedOther > 0
+        ? `:freed[${releasesKey([focus.start, focus.end], data.releases.at(-1)!.date)}] freed`
+        : "",
       focus.leftOtherwise !== null && focus.leftOtherwise > 0 ? `:left-otherwise[${key}] left by other routes` : "",
     ].filter(Boolean);
     return `${base}${counts} Picked out, ${day(focus.start)} to ${day(focus.end)}: ${parts.join(", ")}.`;

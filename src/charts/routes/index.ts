@@ -1,6 +1,8 @@
 import type { Dataset } from "../../data/load.ts";
 import { ORIGIN_PLACE } from "../../data/load.ts";
+import { en } from "../../i18n/en.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
+import { sourceName } from "../shared/sources.ts";
 import type { ChartModule, DataTable } from "../types.ts";
 import { layoutRoutes, routesFor } from "./layout.ts";
 import { checkRoutesState, routesFields, routesState, type RoutesState } from "./state.ts";
@@ -20,7 +22,7 @@ function tables(data: Dataset): DataTable[] {
         releaseName(data, d.release_id),
         d.place === ORIGIN_PLACE ? "stayed in Belarus" : (data.places.find((p) => p.id === d.place)?.name ?? d.place),
         d.count ?? "not reported",
-        d.source_name,
+        sourceName(data, d),
       ]),
     },
   ];
@@ -42,15 +44,18 @@ export const routesChart: ChartModule<RoutesState> = {
     const places = routesFor(data, state)
       .filter((r) => r.place.id !== ORIGIN_PLACE)
       .map((r) => r.place.name);
-    const which = state.release === "all" ? "every reported release" : `the release :released[${state.release}]`;
+    const which =
+      state.release === "all"
+        ? "every reported release"
+        : `the release of ${releaseName(data, state.release)}, which freed :released[${state.release}]`;
     return `Map of Belarus and its neighbours with the routes of ${which}: from Minsk across the border into ${places.join(" and ")}.`;
   },
   rows: (data) => [...data.deportations, ...data.places],
   table: tables,
   dataFiles: ["deportations.csv", "places.csv"],
   legend: [
-    { swatch: "route", label: "Route across the border; its width is the number of people" },
-    { swatch: "route-unknown", label: "Number not reported" },
-    { swatch: "stayed", label: "Freed and stayed in Belarus" },
+    { swatch: "route", label: en.legend.route },
+    { swatch: "route-unknown", label: en.legend.routeUnknown },
+    { swatch: "stayed", label: en.legend.stayed },
   ],
 };
