@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import { doorChart } from "../../src/charts/door/index.ts";
 import { dotsPath, parseDots } from "../../src/charts/door/dots.ts";
 import { doorModel } from "../../src/charts/door/model.ts";
+import { heldRow } from "../../src/charts/door/state.ts";
 import { doorGeometry, flowPlan, sceneDots } from "../../src/charts/door/plan.ts";
 import { leftOtherwise, recognisedOver } from "../../src/content/bindings.ts";
 import { loadStory } from "../../src/content/load.ts";
 import { addDays } from "../../src/data/flows.ts";
 import { ORIGIN_PLACE, type Dataset } from "../../src/data/load.ts";
 import { sizes, type Mark, type Scene } from "../../src/render/scene.ts";
+import { held } from "../support/dataset.ts";
 import { FIXTURE } from "../support/fixture.ts";
 
 const story = loadStory(FIXTURE);
@@ -192,6 +194,52 @@ describe("states the door cannot draw are refused with a fix", () => {
 
   it("releases after a count that is not the latest", () => {
     expect(problems({ at: "2024-12-31", after: "2025-05-10" })[0]).toMatchObject({ field: "after" });
+  });
+
+  it("a since that names no count, or names one by a keyword that moves with the data", () => {
+    for (const since of ["2025-03-15", "latest", "peak"])
+      expect(problems({ at: "latest", since })).toMatchObject([
+        {
+          field: "since",
+          value: since,
+          problem: `since names no count in content/data/held.csv (${since})`,
+        },
+      ]);
+  });
+
+  it("reads peak as the highest count, the first of equal ones", () => {
+    expect(heldRow(data, "peak")).toMatchObject({ date: "2025-02-28", count: 125 });
+    expect(heldRow(data, "latest")).toMatchObject({ date: "2025-05-31" });
+    const tied = { held: [held("2025-01-31", 7), held("2025-02-28", 9), held("2025-03-31", 9)] };
+    expect(heldRow(tied, "peak")?.date).toBe("2025-02-28");
+    expect(heldRow({ held: [] }, "peak")).toBeUndefined();
+  });
+
+  it("an after that is no date, or falls outside the latest count and the newest release", () => {
+    // The fixture's newest release (10 May) is before its latest count (31 May): give it one after.
+    const later = {
+      ...data,
+      releases: [...data.releases, { ...data.releases.at(-1)!, id: "jun-deal", date: "2025-06-20" }],
+    };
+    const fix =
+      'Write a date after the latest count (2025-05-31) and on or before the newest release (2025-06-20), with at=latest and since=none, or "none".';
+    for (const after of ["soon", "2025-06-31"])
+      expect(problems({ at: "latest", after }, later)).toEqual([
+        { field: "after", value: after, problem: "after is not a date written YYYY-MM-DD", fix },
+      ]);
+    for (const after of ["2025-05-31", "2025-06-21"])
+      expect(problems({ at: "latest", after }, later)).toEqual([
+        {
+          field: "after",
+          value: after,
+          problem: `after (${after}) is not between the latest count (2025-05-31) and the newest release (2025-06-20)`,
+          fix,
+        },
+      ]);
+    expect(problems({ at: "latest", after: "2025-06-20" }, later)).toEqual([]);
+    expect(problems({ at: "latest", since: "2025-04-30", after: "2025-06-20" }, later)[0]?.problem).toBe(
+      "after draws the releases since the latest count, so it needs at=latest and since=none",
+    );
   });
 
   it("a span whose leavers would not fit outside the door", () => {

@@ -67,7 +67,7 @@ export function checkDoorState(state: DoorState, data: Dataset): StateProblem[] 
     const latest = data.held.at(-1)?.date ?? "";
     const newestRelease = data.releases.at(-1)?.date ?? "";
     const fix = `Write a date after the latest count (${latest}) and on or before the newest release (${newestRelease}), with at=latest and since=none, or "none".`;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(state.after) || !isRealDate(state.after)) {
+    if (!isRealDate(state.after)) {
       problems.push({ field: "after", value: state.after, problem: "after is not a date written YYYY-MM-DD", fix });
     } else if (at?.date !== latest || state.since !== "none") {
       problems.push({
