@@ -1,6 +1,8 @@
 import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { charts } from "../../src/charts/registry.ts";
 import { didYouMean, validChoices } from "../../src/content/did-you-mean.ts";
 import { formatProblem } from "../../src/content/errors.ts";
 import { loadStory } from "../../src/content/load.ts";
@@ -137,6 +139,22 @@ describe("messages about sections and steps", () => {
     expect(rejection({ [ROUTES]: replace("release=mar-deal", "release=apr-pardon") })).toMatch(
       /03-routes\.md:\d+:\d+: the release "apr-pardon" has no rows in content\/data\/deportations\.csv\n {2}field: release/,
     );
+  });
+
+  it("names a state value a chart's own schema refuses, with the field's use", () => {
+    // Every chart's schema takes any text today, and checks it after; one that is stricter is heard too.
+    const deals = charts.deals!;
+    const lenient = deals.state;
+    deals.state = z.strictObject({ highlight: z.enum(["none", "feb-deal"]).default("none") });
+    try {
+      expect(rejection({ [DEALS]: replace("highlight=feb-deal", "highlight=mar-deal") })).toMatch(
+        new RegExp(
+          `^content/story/02-deals\\.md:6:\\d+: highlight .+\\n {2}field: highlight\\n {2}value: "mar-deal"\\n {2}fix: {3}highlight: ${deals.fields.highlight!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`,
+        ),
+      );
+    } finally {
+      deals.state = lenient;
+    }
   });
 
   it("refuses a number the step prints but its chart does not label in that state", () => {
