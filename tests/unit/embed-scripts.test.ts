@@ -19,7 +19,7 @@ const frameWindow = () => ({
  * A newsroom's page with our iframes (and one stranger's), the host script loaded into it. Each of
  * our frames gets a window the test controls, as a browser gives each iframe its own.
  */
-async function hostPage() {
+async function hostPage(prepare: (frames: Record<string, HTMLIFrameElement>) => void = () => undefined) {
   const browser = fakeBrowser(`
     <iframe data-revolving-door id="plain" src="https://story.example/embed/deals/"></iframe>
     <iframe data-revolving-door id="sandboxed" sandbox="allow-scripts" src="https://story.example/embed/routes/"></iframe>
@@ -35,6 +35,7 @@ async function hostPage() {
       return [id, { element, win }];
     }),
   );
+  prepare(Object.fromEntries(Object.entries(frames).map(([id, f]) => [id, f.element])));
   await import("../../src/embed/host.ts");
   const send = (from: unknown, origin: string, data: unknown): void => {
     browser.window.dispatch("message", { source: from, origin, data });
@@ -92,6 +93,24 @@ describe("the host script (on a newsroom's page)", () => {
     expect(frames.stranger!.win.sent).toEqual([]);
     frames.plain!.element.dispatchEvent(new frames.plain!.element.ownerDocument.defaultView!.Event("load"));
     expect(frames.plain!.win.sent.length).toBe(2);
+  });
+
+  it("waits for a lazy iframe to load its page before asking, and asks a cross-origin one at once", async () => {
+    const document = { URL: "about:blank" };
+    const { frames } = await hostPage((f) => {
+      Object.defineProperty(f.plain, "contentDocument", { get: () => document });
+      // A loaded cross-origin frame's document cannot be read at all.
+      Object.defineProperty(f.sandboxed, "contentDocument", {
+        get: () => {
+          throw new Error("SecurityError");
+        },
+      });
+    });
+    expect(frames.plain!.win.sent).toEqual([]);
+    expect(frames.sandboxed!.win.sent).toEqual([[{ type: REQUEST_TYPE }, "*"]]);
+    document.URL = "https://story.example/embed/deals/";
+    frames.plain!.element.dispatchEvent(new frames.plain!.element.ownerDocument.defaultView!.Event("load"));
+    expect(frames.plain!.win.sent).toEqual([[{ type: REQUEST_TYPE }, "https://story.example"]]);
   });
 });
 
