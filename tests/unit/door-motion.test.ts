@@ -238,8 +238,8 @@ describe("the door's motion, frame by frame", () => {
       parts.push(idle.length);
       idle.shift()!();
     }
-    // Plan, stage and render: three idle periods, one after the other.
-    expect(parts).toEqual([1, 1, 1]);
+    // Dots, plan, stage and render: four idle periods, one after the other.
+    expect(parts).toEqual([1, 1, 1, 1]);
     expect(copy.querySelector('[data-layer="door-dots"]')!.outerHTML).toBe(drawn(after));
     expect(pageCanvas()).toBeNull();
   });
