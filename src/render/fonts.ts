@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { create, type Font } from "fontkitten";
@@ -104,12 +104,21 @@ export function wrapText(text: string, width: number, size: number, weight: Weig
 function allCharacters(subset: Subset): string {
   return ranges(subset)
     .flatMap(([a, b]) => Array.from({ length: Math.min(b, 0x2fff) - a + 1 }, (_, i) => a + i))
-    .filter((code) => code >= 32 && (code < 0xd800 || code > 0xdfff))
     .map((code) => String.fromCodePoint(code))
     .join("");
 }
 
 let fontconfigReady: Promise<void> | undefined;
+
+/**
+ * Writes a file under another name and renames it into place, so that a build and a test (or two
+ * builds) sharing the cache never read a file half written.
+ */
+function writeWhole(path: string, data: string | Uint8Array): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, data);
+  renameSync(temp, path);
+}
 
 /**
  * Lets sharp (librsvg, through fontconfig) draw the story's typeface: writes each subset as a
@@ -125,13 +134,13 @@ export function useStoryFontInSharp(): Promise<void> {
         const out = join(dir, `${subset}-${weight}.ttf`);
         if (existsSync(out)) continue;
         const source = readFileSync(fontFile(subset, weight, "woff2"));
-        writeFileSync(out, await subsetFont(source, allCharacters(subset), { targetFormat: "truetype" }));
+        writeWhole(out, await subsetFont(source, allCharacters(subset), { targetFormat: "truetype" }));
       }
     // fontsource's files carry an internal family name of their own ("Source Sans 3 ExtraLight",
     // from instancing the variable font): map the name the stylesheets use onto it.
     const internal = (create(readFileSync(join(dir, "latin-400.ttf"))) as Font).familyName;
     const config = join(dir, "fonts.conf");
-    writeFileSync(
+    writeWhole(
       config,
       `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>` +
         `<include ignore_missing="yes">/etc/fonts/fonts.conf</include>` +

@@ -1,6 +1,17 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { create, type Font } from "fontkitten";
 import { describe, expect, it } from "vitest";
-import { CHART_FAMILY, embeddedFontFaces, subsetOf, unicodeRange } from "../../src/render/fonts.ts";
+import {
+  CHART_FAMILY,
+  embeddedFontFaces,
+  FAMILY,
+  subsetOf,
+  SUBSETS,
+  unicodeRange,
+  useStoryFontInSharp,
+  WEIGHTS,
+} from "../../src/render/fonts.ts";
 
 describe("the story's typeface, by script", () => {
   it("finds the file that draws each character: Latin, Łacinka and Lithuanian, Belarusian Cyrillic", () => {
@@ -52,4 +63,30 @@ describe("the typeface embedded in a downloadable SVG", () => {
     expect(faces(await embeddedFontFaces("Minsk", [700])).map((f) => f.weight)).toEqual([700]);
     expect(await embeddedFontFaces("中文")).toBe("");
   });
+});
+
+describe("the typeface for sharp, which draws the share cards", () => {
+  it("writes each subset and weight whole as TrueType, and points fontconfig at them under the stylesheets' names", async () => {
+    await useStoryFontInSharp();
+    const config = process.env.FONTCONFIG_FILE!;
+    const dir = join(process.cwd(), "node_modules", ".cache", "revolving-door-fonts");
+    expect(config).toBe(join(dir, "fonts.conf"));
+    const internal = (create(readFileSync(join(dir, "latin-400.ttf"))) as Font).familyName;
+    const xml = readFileSync(config, "utf8");
+    expect(xml).toContain('<include ignore_missing="yes">/etc/fonts/fonts.conf</include>');
+    expect(xml).toContain(`<dir>${dir}</dir>`);
+    for (const name of [FAMILY, CHART_FAMILY])
+      expect(xml).toContain(
+        `<match target="pattern"><test name="family"><string>${name}</string></test><edit name="family" mode="assign" binding="strong"><string>${internal}</string></edit></match>`,
+      );
+    // Whole subsets, not just some glyphs: any word a card may set is there, in both weights.
+    // The last character of a range (ÿ, џ) is in too.
+    const sample = { latin: "Az09éÿ", "latin-ext": "ŁłąĄ", cyrillic: "ЖжЎўџ" } as const;
+    for (const subset of SUBSETS)
+      for (const weight of WEIGHTS) {
+        const font = create(readFileSync(join(dir, `${subset}-${weight}.ttf`))) as Font;
+        expect(font.familyName).toBe(internal);
+        for (const char of sample[subset]) expect(font.glyphsForString(char)[0]!.id, char).not.toBe(0);
+      }
+  }, 120_000);
 });
