@@ -11,6 +11,7 @@ import {
   type CardLayout,
   type CardText,
 } from "../../src/render/card.ts";
+import { customProperties } from "../../src/render/palette.ts";
 import type { Scene } from "../../src/render/scene.ts";
 
 // A share card as a reader's feed shows it: the words in a left column, the chart to the right.
@@ -150,5 +151,44 @@ describe("a share card's SVG", () => {
     expect(svg).toContain('class="card-chart"');
     expect(svg).toContain(">Held, in Viasna's count</tspan>");
     expect(svg).not.toContain("Newly recognised");
+  });
+
+  it("sets each line a line height below the one before, and each legend swatch beside its first line", () => {
+    const layout = cardLayout(
+      scene(560, 432, ["held", "no-count"]),
+      furniture("Prisoners & pardons <2025>"),
+      entries,
+      css,
+    );
+    const drawn = cardSvg(
+      scene(560, 432, ["held", "no-count"]),
+      furniture("Prisoners & pardons <2025>"),
+      entries,
+      "",
+      css,
+    );
+    const { title } = layout;
+    expect(title.lineHeight).toBe(Math.round(title.size * 1.2));
+    for (const i of title.lines.keys()) expect(drawn).toContain(`<tspan x="48" y="${title.y + i * title.lineHeight}">`);
+    const [held, noCount] = layout.legend;
+    expect(drawn).toContain(
+      `<rect x="48" y="${held!.text.y - held!.text.size * 0.8}" width="18" height="${Math.round(held!.text.size * 0.8)}" fill="${held!.colour}"/>`,
+    );
+    expect(drawn).toContain(
+      `<rect x="48" y="${noCount!.text.y - noCount!.text.size * 0.8}" width="18" height="${Math.round(noCount!.text.size * 0.8)}" fill="none" stroke="${noCount!.outline}" stroke-width="2"/>`,
+    );
+    // The legend starts 0.6 of the title's size below it.
+    expect(span(held!.text)[0]).toBeCloseTo(span(title)[1] + title.size * 0.6, 6);
+  });
+
+  it("paints the card in the light palette: paper, ink, the soft ink of the source line, the accent along the top", () => {
+    const palette = customProperties(css, "light");
+    expect(svg).toContain(`<rect width="100%" height="100%" fill="${palette.get("--c-bg")}"/>`);
+    expect(svg).toContain(`<rect width="100%" height="8" fill="${palette.get("--c-accent")}"/>`);
+    expect(svg).toContain(
+      `.card-title,.card-legend{fill:${palette.get("--c-ink")}}.card-foot{fill:${palette.get("--c-ink-soft")}}`,
+    );
+    expect(svg).toContain('.card-chart,.card-title,.card-legend,.card-foot{font-family:"Source Sans 3",sans-serif}');
+    expect(svg.endsWith("</svg>")).toBe(true);
   });
 });
