@@ -108,7 +108,8 @@ function allCharacters(subset: Subset): string {
     .join("");
 }
 
-let fontconfigReady: Promise<void> | undefined;
+/** One set-up per cache folder, however many share cards ask for it. */
+const fontconfigReady = new Map<string, Promise<void>>();
 
 /**
  * Writes a file under another name and renames it into place, so that a build and a test (or two
@@ -122,12 +123,16 @@ function writeWhole(path: string, data: string | Uint8Array): void {
 
 /**
  * Lets sharp (librsvg, through fontconfig) draw the story's typeface: writes each subset as a
- * TrueType file (fontconfig does not read WOFF) into node_modules/.cache and points FONTCONFIG_FILE
- * at a config that lists them before the system's fonts. Call before the first sharp render.
+ * TrueType file (fontconfig does not read WOFF) into a cache folder (node_modules/.cache unless told
+ * another) and points FONTCONFIG_FILE at a config that lists them before the system's fonts. Call
+ * before the first sharp render.
  */
-export function useStoryFontInSharp(): Promise<void> {
-  fontconfigReady ??= (async () => {
-    const dir = join(process.cwd(), "node_modules", ".cache", "revolving-door-fonts");
+export function useStoryFontInSharp(
+  dir = join(process.cwd(), "node_modules", ".cache", "revolving-door-fonts"),
+): Promise<void> {
+  let ready = fontconfigReady.get(dir);
+  if (ready) return ready;
+  ready = (async () => {
     mkdirSync(dir, { recursive: true });
     for (const subset of SUBSETS)
       for (const weight of WEIGHTS) {
@@ -156,7 +161,8 @@ export function useStoryFontInSharp(): Promise<void> {
     );
     process.env.FONTCONFIG_FILE = config;
   })();
-  return fontconfigReady;
+  fontconfigReady.set(dir, ready);
+  return ready;
 }
 
 /**

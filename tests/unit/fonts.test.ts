@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { create, type Font } from "fontkitten";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import {
   CHART_FAMILY,
   embeddedFontFaces,
@@ -12,6 +12,7 @@ import {
   useStoryFontInSharp,
   WEIGHTS,
 } from "../../src/render/fonts.ts";
+import { tempDir } from "../support/temp.ts";
 
 describe("the story's typeface, by script", () => {
   it("finds the file that draws each character: Latin, Łacinka and Lithuanian, Belarusian Cyrillic", () => {
@@ -67,9 +68,16 @@ describe("the typeface embedded in a downloadable SVG", () => {
 
 describe("the typeface for sharp, which draws the share cards", () => {
   it("writes each subset and weight whole as TrueType, and points fontconfig at them under the stylesheets' names", async () => {
-    await useStoryFontInSharp();
+    // A folder of its own, so the files are written afresh, not found in the build's cache.
+    const dir = join(tempDir("fonts"), "cache");
+    const before = process.env.FONTCONFIG_FILE;
+    onTestFinished(() => {
+      if (before === undefined) delete process.env.FONTCONFIG_FILE;
+      else process.env.FONTCONFIG_FILE = before;
+    });
+    await useStoryFontInSharp(dir);
+    expect(useStoryFontInSharp(dir)).toBe(useStoryFontInSharp(dir));
     const config = process.env.FONTCONFIG_FILE!;
-    const dir = join(process.cwd(), "node_modules", ".cache", "revolving-door-fonts");
     expect(config).toBe(join(dir, "fonts.conf"));
     const internal = (create(readFileSync(join(dir, "latin-400.ttf"))) as Font).familyName;
     const xml = readFileSync(config, "utf8");
