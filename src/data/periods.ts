@@ -40,8 +40,9 @@ export function periodKey([start, end]: readonly [string, string]): string {
  * it: the same sum, in the form the freed bindings accept (a total must not claim to be more current
  * than the releases recorded).
  */
-export function releasesKey([start, end]: readonly [string, string], newestRelease: string): string {
-  return periodKey([start, end > newestRelease ? newestRelease : end]);
+export function releasesKey([start, end]: readonly [string, string], releases: readonly { date: string }[]): string {
+  const newest = releases.at(-1)?.date ?? end;
+  return periodKey([start, end > newest ? newest : end]);
 }
 
 export const PERIOD_FORMS = "a year (2025), a month (2025-09), a day (2025-09-11) or a range (2024-07..2024-12)";

@@ -69,7 +69,7 @@ function draftAlt(data: Dataset, state: DoorState): string {
   const places = model.groups.filter((g) => g.id !== "left").map((g) => lowerFirst(groupName(g.id, data)));
   const freedPart =
     freed > 0
-      ? ` :freed[${releasesKey(span, data.releases.at(-1)!.date)}] freed in releases leave through the door in groups (${places.join(", ")}).`
+      ? ` :freed[${releasesKey(span, data.releases)}] freed in releases leave through the door in groups (${places.join(", ")}).`
       : "";
   if (model.afterCount) return `${base} After that count, until ${day(span[1])}:${freedPart}`;
   const from = since ? ` Since ${day(since.date)}, when the count was :held[${since.date}]:` : "";

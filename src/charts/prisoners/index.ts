@@ -70,7 +70,7 @@ export const prisonersChart: ChartModule<PrisonersState> = {
     const parts = [
       focus.recognised !== null ? `:recognised[${key}] newly recognised` : "no published count of recognitions",
       focus.freedUs + focus.freedOther > 0
-        ? `:freed[${releasesKey([focus.start, focus.end], data.releases.at(-1)!.date)}] freed`
+        ? `:freed[${releasesKey([focus.start, focus.end], data.releases)}] freed`
         : "",
       focus.leftOtherwise !== null && focus.leftOtherwise > 0 ? `:left-otherwise[${key}] left by other routes` : "",
     ].filter(Boolean);
