@@ -72,6 +72,8 @@ describe("the host script (on a newsroom's page)", () => {
 
   it('trusts the opaque origin "null" only from a frame sandboxed without allow-same-origin', async () => {
     const { frames, send, height } = await hostPage();
+    send(frames.sandboxed!.win, "https://ads.example", message(200));
+    expect(height("sandboxed")).toBe("");
     send(frames.sandboxed!.win, "null", message(300));
     send(frames["same-origin"]!.win, "null", message(300));
     expect(height("sandboxed")).toBe("300px");
@@ -115,7 +117,11 @@ describe("the host script (on a newsroom's page)", () => {
 });
 
 /** An embed page inside an iframe: its content wrapper, its parent's window, and the observer. */
-async function embedPage(search = "", wrapper = '<div data-embed data-embed-id="revolving-door-deals-kellogg"></div>') {
+async function embedPage(
+  search = "",
+  wrapper = '<div data-embed data-embed-id="revolving-door-deals-kellogg"></div>',
+  height = 640.2,
+) {
   const browser = fakeBrowser(wrapper);
   const parent = frameWindow();
   browser.window.parent = parent;
@@ -127,11 +133,14 @@ async function embedPage(search = "", wrapper = '<div data-embed data-embed-id="
       constructor(callback: () => void) {
         observed = callback;
       }
-      observe(): void {}
+      // As a browser's does: observing nothing is a TypeError.
+      observe(target: unknown): void {
+        if (!target) throw new TypeError("ResizeObserver.observe: Argument 1 is not an object.");
+      }
     },
   );
   const element = browser.document.querySelector("[data-embed]");
-  if (element) setBox(element, { height: 640.2 });
+  if (element) setBox(element, { height });
   await import("../../src/embed/child.ts");
   return { browser, parent, element, resize: () => observed?.() };
 }
@@ -144,6 +153,37 @@ describe("the embed page's script (inside the iframe)", () => {
       ["pymxPYMxrevolving-door-deals-kelloggxPYMxheightxPYMx641", "*"],
       [{ sentinel: "amp", type: "embed-size", height: 641 }, "*"],
     ]);
+  });
+
+  it("without an id from its host or its page, calls itself revolving-door", async () => {
+    const { parent } = await embedPage("", "<div data-embed></div>");
+    expect(parent.sent[0]![0]).toMatchObject({ id: "revolving-door" });
+  });
+
+  it("tells its height at once even when it is 0, so the host drops its fallback height", async () => {
+    const { parent } = await embedPage("", undefined, 0);
+    expect(parent.sent[0]![0]).toMatchObject({ height: 0 });
+  });
+
+  it.each([
+    ["?theme=light", "light"],
+    ["?theme=dark", "dark"],
+    ["?theme=auto", "light dark"],
+    ["?theme=sepia", ""],
+    ["?theme=", ""],
+    ["", ""],
+  ])("with %j, sets the colour scheme to %j", async (search, scheme) => {
+    const { browser } = await embedPage(search);
+    expect(browser.document.documentElement.style.colorScheme).toBe(scheme);
+  });
+
+  it.each([
+    ["?background=paper", "paper"],
+    ["?background=white", undefined],
+    ["?theme=dark", undefined],
+  ])("with %j, sets the page's background to %j", async (search, background) => {
+    const { browser } = await embedPage(search);
+    expect(browser.document.documentElement.dataset.background).toBe(background);
   });
 
   it("uses the id a pym.js host gives it", async () => {

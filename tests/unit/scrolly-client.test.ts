@@ -7,6 +7,10 @@ const calls = vi.hoisted(() => ({
   sized: 0,
   warmed: 0,
   onActive: undefined as ((step: HTMLElement) => void) | undefined,
+  /** The steps each started section watches, in the order the sections started. */
+  watched: [] as string[][],
+  /** Each started section's step callback, in the same order. */
+  actives: [] as ((step: HTMLElement) => void)[],
   offset: undefined as (() => number) | undefined,
 }));
 vi.mock("../../src/scrolly/figure.ts", () => ({
@@ -15,9 +19,11 @@ vi.mock("../../src/scrolly/figure.ts", () => ({
   warmUp: () => calls.warmed++,
 }));
 vi.mock("../../src/scrolly/scroller.ts", () => ({
-  watchSteps: (_: unknown, offset: () => number, onActive: (step: HTMLElement) => void) => {
-    calls.offset = offset;
-    calls.onActive = onActive;
+  watchSteps: (steps: HTMLElement[], offset: () => number, onActive: (step: HTMLElement) => void) => {
+    calls.watched.push(steps.map((s) => s.id));
+    calls.actives.push(onActive);
+    calls.offset ??= offset;
+    calls.onActive ??= onActive;
   },
 }));
 
@@ -32,6 +38,25 @@ const SECTION = `
     <script type="application/json" data-figure-payload>{"chart":"deals","pool":[],"steps":{}}</script>
   </section>
   <section data-scrolly><p>No figure here.</p></section>
+  <section data-scrolly>
+    <figure data-chart="routes" data-state="d"></figure>
+    <ol><li id="d" data-step="d"></li><li id="e" data-step="e"></li></ol>
+    <script type="application/json" data-figure-payload>{"chart":"routes","pool":[],"steps":{}}</script>
+  </section>
+  <section data-scrolly>
+    <figure data-chart="routes" data-state="f"><div data-step-nav><button data-step-go="-1">Previous step</button><button data-step-go="1">Next step</button></div></figure>
+    <ol><li id="f" data-step="f"></li></ol>
+    <script type="application/json" data-figure-payload>{"chart":"routes","pool":[],"steps":{}}</script>
+  </section>
+  <section data-scrolly>
+    <figure data-chart="routes" data-state="g"></figure>
+    <ol><li id="g" data-step="g"></li></ol>
+  </section>
+  <section data-scrolly>
+    <figure data-chart="routes"></figure>
+    <script type="application/json" data-figure-payload>{"chart":"routes","pool":[],"steps":{}}</script>
+  </section>
+  <button data-motion-toggle hidden>Reduce motion</button>
   <div data-dev-trigger></div>`;
 
 afterEach(() => {
@@ -40,6 +65,10 @@ afterEach(() => {
   calls.shown = [];
   calls.sized = 0;
   calls.warmed = 0;
+  calls.watched = [];
+  calls.actives = [];
+  calls.onActive = undefined;
+  calls.offset = undefined;
 });
 
 async function start(options: { idle?: boolean } = {}) {
@@ -55,6 +84,11 @@ async function start(options: { idle?: boolean } = {}) {
       callback();
     };
   await import("../../src/scrolly/client.ts");
+  // The sections after the first start one task each: let them, while this page is still up.
+  if (!vi.isFakeTimers())
+    await vi.waitFor(() => {
+      expect(calls.watched).toHaveLength(3);
+    });
   const button = (go: string) => browser.document.querySelector<HTMLButtonElement>(`[data-step-go="${go}"]`)!;
   const activate = (id: string) => {
     calls.onActive!(browser.document.getElementById(id)!);
@@ -66,9 +100,42 @@ describe("the story's client script", () => {
   it("marks the page as running JavaScript and starts each scrolly section that has a figure and a payload", async () => {
     const { browser } = await start({ idle: true });
     expect(browser.document.documentElement.classList.contains("js-ready")).toBe(true);
-    expect(calls.sized).toBe(1);
-    expect(calls.warmed).toBe(1);
+    expect(calls.sized).toBe(3);
+    expect(calls.warmed).toBe(3);
     expect(calls.onActive).toBeDefined();
+  });
+
+  it("starts one section per task, in page order, and only those with a figure, a payload and steps", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    await start();
+    expect(calls.watched).toEqual([["a", "b", "c"]]);
+    vi.runAllTimers();
+    expect(calls.watched).toEqual([["a", "b", "c"], ["d", "e"], ["f"]]);
+    expect(calls.sized).toBe(3);
+    vi.useRealTimers();
+  });
+
+  it("runs a section with no step buttons, or buttons but no position line", async () => {
+    const { browser } = await start();
+    const step = (id: string) => browser.document.getElementById(id)!;
+    calls.actives[1]!(step("e"));
+    calls.actives[2]!(step("f"));
+    expect(calls.shown).toEqual(["e", "f"]);
+    const buttons = [...browser.document.querySelectorAll('[data-state="f"] [data-step-go]')];
+    expect(buttons.map((b) => b.getAttribute("aria-disabled"))).toEqual(["true", "true"]);
+  });
+
+  it("wires the reader's reduced-motion toggle", async () => {
+    const { browser } = await start();
+    expect(browser.document.documentElement.dataset.motion).toBe("full");
+    expect(browser.document.querySelector("[data-motion-toggle]")!.getAttribute("aria-pressed")).toBe("false");
+  });
+
+  it("leaves the trigger line's marker alone in the published page", async () => {
+    vi.stubEnv("DEV", false);
+    const { browser } = await start();
+    expect(browser.document.querySelector<HTMLElement>("[data-dev-trigger]")!.style.top).toBe("");
+    vi.unstubAllEnvs();
   });
 
   it("warms up after a short timeout where there is no idle callback (Safari)", async () => {

@@ -6,6 +6,7 @@ import { fakeBrowser, setBox, type FakeBrowser } from "../support/fake-browser.t
 // d3's timer reads the clock it finds when it loads: the fake one goes in first (see render.test.ts).
 vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "performance", "Date"] });
 const { showState, TRANSITION_MS, warmUp, watchSizes } = await import("../../src/scrolly/figure.ts");
+const { chartMotion } = await import("../../src/scrolly/chart-motion.ts");
 
 const circle = (key: string, cx: number): Mark => ({ key, tag: "circle", attrs: { cx, cy: 5, r: 2 } });
 /** Two steps; the mark "m" sits at 10 in the first and 90 in the second, at both sizes. */
@@ -162,6 +163,15 @@ describe("warmUp", () => {
     expect(figure.outerHTML).toBe(before);
   });
 
+  it("runs the animated path, transition and all, which is what the reader's first step change would compile", () => {
+    const clone = vi.spyOn(wide, "cloneNode");
+    warmUp(figure, payload);
+    const copy = clone.mock.results[0]!.value as SVGSVGElement;
+    expect(cx(copy)).toBe("10");
+    vi.advanceTimersByTime(TRANSITION_MS);
+    expect(cx(copy)).toBe("90");
+  });
+
   it("has nothing to do without a visible size or another step", () => {
     setBox(wide, { width: 0 });
     expect(() => {
@@ -171,5 +181,98 @@ describe("warmUp", () => {
     expect(() => {
       warmUp(figure, { ...payload, steps: { one: payload.steps.one! } });
     }).not.toThrow();
+  });
+});
+
+describe("the legend follows the step", () => {
+  /** The payload with a legend list on each step's wide scene (none where the list is undefined). */
+  const withLegend = (...legends: (string[] | undefined)[]): FigurePayload => {
+    const steps = Object.entries(payload.steps).map(([id, step], i) => {
+      const legend = legends[i];
+      const wide = legend ? { ...step.scenes.wide, legend } : step.scenes.wide;
+      return [id, { ...step, scenes: { ...step.scenes, wide } }];
+    });
+    return { ...payload, steps: Object.fromEntries(steps) as FigurePayload["steps"] };
+  };
+  const shown = (): string[] =>
+    [...figure.querySelectorAll<HTMLElement>("[data-legend-entry]")]
+      .filter((e) => !e.hidden)
+      .map((e) => e.dataset.legendEntry!);
+
+  beforeEach(() => {
+    figure.insertAdjacentHTML(
+      "beforeend",
+      '<ul><li data-legend-entry="held">Held</li><li data-legend-entry="freed">Freed</li><li data-legend-entry="new">New</li></ul>',
+    );
+  });
+
+  it("shows the entries the step's scenes draw, in any of its sizes, and hides the others", () => {
+    showState(figure, withLegend(["held"], ["held", "freed"]), "two");
+    expect(shown()).toEqual(["held", "freed"]);
+  });
+
+  it("shows every entry for a step whose scenes do not say, even after a step that hid some", () => {
+    const p = withLegend(["held"], undefined);
+    figure.dataset.state = "two";
+    showState(figure, p, "one");
+    expect(shown()).toEqual(["held"]);
+    showState(figure, p, "two");
+    expect(shown()).toEqual(["held", "freed", "new"]);
+  });
+});
+
+describe("a chart that moves its own marks (the door)", () => {
+  const door: FigurePayload = { ...payload, chart: "door" };
+  const drawDoor = vi.fn<(typeof chartMotion)["door"]>();
+  beforeEach(() => {
+    drawDoor.mockReset();
+    vi.spyOn(chartMotion, "door").mockImplementation(drawDoor);
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  const sceneOf = (step: string): unknown =>
+    expect.objectContaining({
+      layers: [{ id: "marks", marks: [circle("m", step === "one" ? 10 : 90), circle("axis", 0)] }],
+    });
+
+  it("is drawn by its own motion, animated, or cut straight to the end with reduced motion", () => {
+    showState(figure, door, "two");
+    expect(drawDoor).toHaveBeenCalledExactlyOnceWith(wide, sceneOf("two"), "animate");
+    expect(cx(wide)).toBe("10");
+    browser.media.add("(prefers-reduced-motion: reduce)");
+    showState(figure, door, "one");
+    expect(drawDoor).toHaveBeenLastCalledWith(wide, sceneOf("one"), "reduce");
+  });
+
+  it("is brought up to the step at once when a resize shows its other size", () => {
+    watchSizes(figure, door);
+    showState(figure, door, "two");
+    setBox(compact, { width: 360 });
+    setBox(wide, { width: 0 });
+    resized();
+    expect(drawDoor).toHaveBeenLastCalledWith(compact, sceneOf("two"), "instant");
+  });
+
+  it("warms up on a copy of the visible size, moving to a step other than the one shown", () => {
+    warmUp(figure, door);
+    expect(drawDoor).toHaveBeenCalledOnce();
+    const [copy, scene, mode] = drawDoor.mock.calls[0]!;
+    expect(copy).not.toBe(wide);
+    expect(copy.dataset.size).toBe("wide");
+    expect(scene).toEqual(sceneOf("two"));
+    expect(mode).toBe("animate");
+  });
+});
+
+describe("a figure whose state names no step", () => {
+  it("leaves its sizes as they are when a resize shows another", () => {
+    watchSizes(figure, payload);
+    figure.dataset.state = "retired-step";
+    setBox(compact, { width: 360 });
+    expect(() => {
+      resized();
+    }).not.toThrow();
+    expect(cx(compact)).toBe("10");
   });
 });

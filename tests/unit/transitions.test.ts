@@ -12,16 +12,18 @@ function svg(): SVGSVGElement {
   return document.querySelector("svg") as unknown as SVGSVGElement;
 }
 
-/** Samples an attribute every few milliseconds while a change plays out. */
-async function watch(read: () => string | null, ms: number): Promise<(string | null)[]> {
-  const seen: (string | null)[] = [];
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    seen.push(read());
+/** Samples two attributes together, and the time each sample was taken, while a change plays out. */
+async function watchPairs(node: Element, names: [string, string], ms: number) {
+  const seen: { at: number; a: string | null; b: string | null }[] = [];
+  const start = Date.now();
+  while (Date.now() - start < ms) {
+    seen.push({ at: Date.now() - start, a: node.getAttribute(names[0]), b: node.getAttribute(names[1]) });
     await new Promise((resolve) => setTimeout(resolve, 4));
   }
   return seen;
 }
+const between = (value: string | null): boolean => value !== null && Number(value) > 0 && Number(value) < 1;
+const lowest = (values: (string | null)[]): number => Math.min(...values.map((v) => Number(v ?? 1)));
 
 describe("render() between states", () => {
   it("fades a label that moves out and back in at its new place: it never slides across others", async () => {
@@ -29,7 +31,7 @@ describe("render() between states", () => {
     render(el, scene(label(10, "Jun 2025")), { duration: 0 });
     render(el, scene(label(90, "May")), { duration: 120 });
     const node = el.querySelector('[data-key="label"]')!;
-    const xs = await watch(() => node.getAttribute("x"), 220);
+    const xs = (await watchPairs(node, ["x", "opacity"], 220)).map((s) => s.a);
     expect(new Set(xs)).toEqual(new Set(["10", "90"]));
     expect(node.getAttribute("opacity")).toBe("1");
     expect(node.textContent).toBe("May");
@@ -40,7 +42,7 @@ describe("render() between states", () => {
     render(el, scene(line("M0,50L50,40L100,30")), { duration: 0 });
     render(el, scene(line("M0,80L25,70L50,60L75,50L100,40")), { duration: 120 });
     const node = el.querySelector('[data-key="line"]')!;
-    const ds = await watch(() => node.getAttribute("d"), 220);
+    const ds = (await watchPairs(node, ["d", "opacity"], 220)).map((s) => s.a);
     expect(new Set(ds)).toEqual(new Set(["M0,50L50,40L100,30", "M0,80L25,70L50,60L75,50L100,40"]));
     expect(node.getAttribute("opacity")).toBe("1");
   });
@@ -50,8 +52,159 @@ describe("render() between states", () => {
     render(el, scene(line("M0,50L100,30")), { duration: 0 });
     render(el, scene(line("M0,60L100,40")), { duration: 120 });
     const node = el.querySelector('[data-key="line"]')!;
-    const ds = await watch(() => node.getAttribute("d"), 220);
+    const ds = (await watchPairs(node, ["d", "opacity"], 220)).map((s) => s.a);
     expect(new Set(ds).size).toBeGreaterThan(3);
     expect(node.getAttribute("d")).toBe("M0,60L100,40");
+  });
+});
+
+describe("render(): which marks fade through and which move", () => {
+  const text = (attrs: Mark["attrs"], words?: string): Mark => ({
+    key: "label",
+    tag: "text",
+    attrs,
+    ...(words === undefined ? {} : { text: words }),
+  });
+
+  it.each([
+    ["x", { x: 10, y: 10 }, { x: 90, y: 10 }],
+    ["y", { x: 10, y: 10 }, { x: 10, y: 90 }],
+    ["text-anchor", { x: 10, "text-anchor": "start" }, { x: 10, "text-anchor": "end" }],
+  ])("a label whose %s changes, and only that, fades through instead of sliding", async (name, from, to) => {
+    const el = svg();
+    render(el, scene(text(from, "May")), { duration: 0 });
+    render(el, scene(text(to, "May")), { duration: 120 });
+    const node = el.querySelector('[data-key="label"]')!;
+    const seen = await watchPairs(node, [name, "opacity"], 220);
+    expect(new Set(seen.map((s) => s.a))).toEqual(
+      new Set([String(from[name as keyof typeof from]), String(to[name as keyof typeof to])]),
+    );
+    expect(lowest(seen.map((s) => s.b))).toBeLessThan(0.5);
+    expect(node.getAttribute(name)).toBe(String(to[name as keyof typeof to]));
+  });
+
+  it("a label that only changes its words fades through, and keeps its place", async () => {
+    const el = svg();
+    render(el, scene(text({ x: 10, y: 10 }, "May")), { duration: 0 });
+    render(el, scene(text({ x: 10, y: 10 }, "June")), { duration: 120 });
+    const node = el.querySelector('[data-key="label"]')!;
+    const seen = await watchPairs(node, ["x", "opacity"], 220);
+    expect(lowest(seen.map((s) => s.b))).toBeLessThan(0.5);
+    expect(node.textContent).toBe("June");
+  });
+
+  it("fades a moving label out where it was and in where it goes, both gradually, even with no opacity written", async () => {
+    const el = svg();
+    el.innerHTML = '<g data-layer="marks"><text data-key="label" x="10" y="10">May</text></g>';
+    render(el, scene(text({ x: 90, y: 10 }, "May")), { duration: 160 });
+    const node = el.querySelector('[data-key="label"]')!;
+    const seen = await watchPairs(node, ["x", "opacity"], 260);
+    expect(seen.some((s) => s.a === "10" && between(s.b))).toBe(true);
+    expect(seen.some((s) => s.a === "90" && between(s.b))).toBe(true);
+    expect(node.getAttribute("opacity")).toBe("1");
+  });
+
+  it("a hidden label that moves and shows starts to fade in at once: there is nothing to fade out first", async () => {
+    const el = svg();
+    render(el, scene(text({ x: 10, y: 10, opacity: 0 }, "May")), { duration: 0 });
+    render(el, scene(text({ x: 90, y: 10, opacity: 1 }, "May")), { duration: 300 });
+    const node = el.querySelector('[data-key="label"]')!;
+    const seen = await watchPairs(node, ["x", "opacity"], 450);
+    const firstShown = seen.find((s) => Number(s.b) > 0)!;
+    const done = seen.find((s) => s.b === "1")!;
+    // Measured against the end of the fade, so a slow machine slows both alike.
+    expect(firstShown.a).toBe("90");
+    expect(firstShown.at).toBeLessThan(done.at * 0.35);
+  });
+
+  it("a label that changes only its opacity tweens it straight there, without a dip to nothing", async () => {
+    const el = svg();
+    render(el, scene(text({ x: 10 }, "May")), { duration: 0 });
+    render(el, scene(text({ x: 10, opacity: 0.5 }, "May")), { duration: 120 });
+    const node = el.querySelector('[data-key="label"]')!;
+    const seen = await watchPairs(node, ["x", "opacity"], 220);
+    expect(lowest(seen.map((s) => s.b))).toBe(0.5);
+    expect(new Set(seen.map((s) => s.b)).size).toBeGreaterThan(3);
+  });
+
+  it("a text mark that gives no words keeps the words it has, moving, fading or drawn at once", async () => {
+    const el = svg();
+    el.innerHTML = '<g data-layer="marks"><text data-key="label" x="10" y="10">May</text></g>';
+    const node = el.querySelector('[data-key="label"]')!;
+    render(el, scene(text({ x: 10, y: 10, opacity: 0.4 })), { duration: 120 });
+    const fading = await watchPairs(node, ["x", "opacity"], 220);
+    expect(lowest(fading.map((s) => s.b))).toBe(0.4);
+    expect(node.textContent).toBe("May");
+    render(el, scene(text({ x: 90, y: 10 })), { duration: 120 });
+    const moving = await watchPairs(node, ["x", "opacity"], 220);
+    expect(lowest(moving.map((s) => s.b))).toBeLessThan(0.4);
+    expect(node.textContent).toBe("May");
+    render(el, scene(text({ x: 20, y: 10 })), { duration: 0 });
+    expect(node.textContent).toBe("May");
+  });
+
+  it("a path whose new state gives no shape keeps its shape and tweens what it does give", async () => {
+    const el = svg();
+    render(el, scene(line("M0,50L100,30")), { duration: 0 });
+    render(el, scene({ key: "line", tag: "path", attrs: { opacity: 0.5 } }), { duration: 120 });
+    const node = el.querySelector('[data-key="line"]')!;
+    const seen = await watchPairs(node, ["d", "opacity"], 220);
+    expect(lowest(seen.map((s) => s.b))).toBe(0.5);
+    expect(node.getAttribute("d")).toBe("M0,50L100,30");
+  });
+
+  it("a path drawn with no shape yet takes its first one", async () => {
+    const el = svg();
+    el.innerHTML = '<g data-layer="marks"><path data-key="line"></path></g>';
+    render(el, scene(line("M0,50L100,30")), { duration: 60 });
+    const node = el.querySelector('[data-key="line"]')!;
+    await watchPairs(node, ["d", "opacity"], 120);
+    expect(node.getAttribute("d")).toBe("M0,50L100,30");
+  });
+
+  it("a line through the same points morphs even when its numbers are written longer", async () => {
+    const el = svg();
+    render(el, scene(line("M0,5L100,3")), { duration: 0 });
+    render(el, scene(line("M0,60.5L100,40.25")), { duration: 120 });
+    const node = el.querySelector('[data-key="line"]')!;
+    const seen = await watchPairs(node, ["d", "opacity"], 220);
+    expect(new Set(seen.map((s) => s.a)).size).toBeGreaterThan(3);
+    expect(lowest(seen.map((s) => s.b))).toBe(1);
+  });
+
+  it("a mark with no opacity written that fades and moves tweens from opaque, not from nothing", async () => {
+    const el = svg();
+    el.innerHTML = '<g data-layer="marks"><rect data-key="bar" width="10"></rect></g>';
+    render(el, scene({ key: "bar", tag: "rect", attrs: { width: 100, opacity: 0.4 } }), { duration: 120 });
+    const node = el.querySelector('[data-key="bar"]')!;
+    const seen = await watchPairs(node, ["width", "opacity"], 220);
+    expect(lowest(seen.map((s) => s.b))).toBe(0.4);
+    expect(seen.some((s) => Number(s.b) > 0.5)).toBe(true);
+  });
+
+  it("a change back to what a mark shows, before its transition starts, stops it there", async () => {
+    const el = svg();
+    render(el, scene({ key: "bar", tag: "rect", attrs: { width: 0 } }), { duration: 0 });
+    render(el, scene({ key: "bar", tag: "rect", attrs: { width: 100 } }), { duration: 60 });
+    render(el, scene({ key: "bar", tag: "rect", attrs: { width: 0 } }), { duration: 60 });
+    const node = el.querySelector('[data-key="bar"]')!;
+    const seen = await watchPairs(node, ["width", "opacity"], 140);
+    expect(new Set(seen.map((s) => s.a))).toEqual(new Set(["0"]));
+  });
+
+  it("a mark that leaves is gone in the first half of the change, before the mark that comes is fully in", async () => {
+    const el = svg();
+    render(el, scene({ key: "old", tag: "rect", attrs: { width: 10 } }), { duration: 0 });
+    const leaving = el.querySelector('[data-key="old"]')!;
+    render(el, scene({ key: "new", tag: "rect", attrs: { width: 20 } }), { duration: 200 });
+    const coming = el.querySelector('[data-key="new"]')!;
+    const seen: { gone: boolean; opacity: string | null }[] = [];
+    while (coming.getAttribute("opacity") !== "1") {
+      seen.push({ gone: leaving.parentNode === null, opacity: coming.getAttribute("opacity") });
+      await new Promise((resolve) => setTimeout(resolve, 4));
+    }
+    const goneAt = seen.findIndex((s) => s.gone);
+    expect(goneAt).toBeGreaterThan(0);
+    expect(Number(seen[goneAt]!.opacity)).toBeLessThan(0.75);
   });
 });
