@@ -1,3 +1,4 @@
+import { color } from "d3-color";
 import postcss from "postcss";
 
 /*
@@ -90,6 +91,13 @@ export function resolvedStylesheet(css: string, theme: Theme = "light"): string 
 }
 
 /**
+ * The colour in a declaration's value ("3px solid #c33" gives "#c33", "inset 0 0 0 1px red" gives
+ * "red"): its first word or function that d3-color reads as a colour; undefined when none is.
+ */
+const firstColour = (value: string): string | undefined =>
+  value.match(/[a-z-]+\([^()]*\)|#[0-9a-f]{3,8}\b|[a-z]+/gi)?.find((token) => color(token) !== null);
+
+/**
  * What a legend swatch shows, resolved: its fill (background, or the colour of its border line) and
  * the colour of its outline (an inset box-shadow), either or both.
  */
@@ -104,7 +112,7 @@ export function swatchColours(
     if (!rule.selectors.includes(`.swatch--${swatch}`)) return;
     rule.walkDecls(/^(background|border-top|box-shadow)$/, (decl) => {
       const value = resolveVars(decl.value, props);
-      const colour = /#[0-9a-f]{3,8}\b/i.exec(value)?.[0] ?? value;
+      const colour = firstColour(value);
       if (decl.prop === "box-shadow") found.outline = colour;
       else found.fill = colour;
     });

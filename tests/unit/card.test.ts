@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { parseHTML } from "linkedom";
+import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import type { Furniture } from "../../src/content/furniture.ts";
 import {
@@ -111,6 +113,19 @@ describe("a share card's layout", () => {
     expect(long.foot.lines.join(" ")).toBe("Sources: Human Rights Center Viasna; Belsat. Graphic by the fixture desk.");
   });
 
+  it("shrinks the type until the legend ends at least 16 px above the source line, whatever the title's length", () => {
+    let shrunk = 0;
+    for (let words = 1; words <= 40; words++) {
+      const title = Array.from({ length: words }, (_, i) => `word${i}`).join(" ");
+      const layout = cardLayout(scene(560, 432), furniture(title), entries, css);
+      const legendEnd = span(layout.legend.at(-1)!.text)[1] + 8;
+      if (layout.title.size > 24) expect(legendEnd + 16).toBeLessThanOrEqual(layout.foot.y - layout.foot.size);
+      if (layout.title.size < 44) shrunk++;
+    }
+    // The loop reaches the titles that make the type shrink, so the rule above is tested where it bites.
+    expect(shrunk).toBeGreaterThan(10);
+  });
+
   it("lists only the legend entries the state draws, with their colours and outlines resolved", () => {
     const layout = cardLayout(scene(560, 432, ["held", "no-count"]), furniture("T"), entries, css);
     expect(layout.legend.map((l) => l.text.lines.join(" "))).toEqual([entries[0]!.label, entries[2]!.label]);
@@ -151,6 +166,22 @@ describe("a share card's SVG", () => {
     expect(svg).toContain('class="card-chart"');
     expect(svg).toContain(">Held, in Viasna's count</tspan>");
     expect(svg).not.toContain("Newly recognised");
+  });
+
+  it("is an SVG librsvg draws, at the card's size, and its words read back as written, quotes and all", async () => {
+    const quoted = cardSvg(scene(560, 432), furniture('The "revolving door" & <its> deals'), entries, "", css);
+    const { width, height } = await sharp(Buffer.from(quoted))
+      .png()
+      .toBuffer({ resolveWithObject: true })
+      .then((r) => r.info);
+    expect([width, height]).toEqual([CARD.width, CARD.height]);
+    const { document } = parseHTML(`<!doctype html><html><body>${quoted}</body></html>`);
+    const lines = [...document.querySelectorAll(".card-title tspan")].map((t) => t.textContent);
+    expect(lines.join(" ")).toBe('The "revolving door" & <its> deals');
+    // Nothing is set between the lines, or between the legend's entries.
+    expect(document.querySelector(".card-title")!.textContent).toBe(lines.join(""));
+    const outside = [...document.querySelector("svg")!.childNodes].filter((n) => n.nodeType === 3);
+    expect(outside).toEqual([]);
   });
 
   it("sets each line a line height below the one before, and each legend swatch beside its first line", () => {

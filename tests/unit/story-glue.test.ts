@@ -126,6 +126,8 @@ describe("sources", () => {
       row("https://kyivindependent.com/b", "KI", "2025-03-04"),
       row("https://kyivindependent.com/a", "KI again", "2025-01-02"),
       row("https://unknown.example/x", "Some outlet", "2025-03-04"),
+      // An archive page cited for items of several dates: listed once, as its first row cites it.
+      row("https://unknown.example/x", "Some outlet's archive", "2024-12-31"),
     ];
     expect(distinctSources(rows, { outlets: outlets() })).toEqual([
       { name: "Some outlet", url: "https://unknown.example/x", published: "2025-03-04" },
