@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { prisonersChart } from "../../src/charts/prisoners/index.ts";
 import { sizes, type Mark } from "../../src/render/scene.ts";
-import { fixtureDataset, held } from "../support/dataset.ts";
+import { fixtureDataset, held, recognised } from "../support/dataset.ts";
 
 const data = fixtureDataset();
 const layout = (state: Record<string, string>, dataset = data, size: (typeof sizes)[keyof typeof sizes] = sizes.wide) =>
@@ -84,6 +84,47 @@ describe("the prisoners chart", () => {
       "no count of recognitions published",
       "other departures: not derivable",
     ]);
+  });
+
+  it("writes the focus callout for each case: across a new year, with nothing freed, with nothing left over", () => {
+    const longer = {
+      ...data,
+      held: [held("2024-11-30", 98), ...data.held],
+      recognitions: [recognised("2024-12-01", "2024-12-31", 5), ...data.recognitions],
+    };
+    expect(marks({ focus: "2024-12..2025-01", held: "none" }, longer).get("focus-period")?.text).toBe(
+      "1 Dec 2024–31 Jan 2025",
+    );
+    const noRelease = { ...data, releases: data.releases.filter((r) => r.id !== "jan-pardon") };
+    const quiet = marks({ focus: "2025-01", held: "none" }, noRelease);
+    expect(quiet.has("focus-freed")).toBe(false);
+    expect(quiet.get("focus-left")?.text).toBe("Out: 10 left in other ways (derived)");
+    // 100 held + 20 recognised − 4 freed = 116 held a month later: nobody left otherwise, and no conflict.
+    const exact = { ...data, held: data.held.map((h) => (h.date === "2025-01-31" ? { ...h, count: 116 } : h)) };
+    const left = marks({ focus: "2025-01", held: "none" }, exact).get("focus-left");
+    expect([left?.text, left?.attrs.class]).toEqual(["Out: 0 left in other ways (derived)", "hl-label derived-label"]);
+  });
+
+  it("styles what is unknown as soft, and sets the callout on the side of the chart the focus is not", () => {
+    const late = marks({ focus: "2025-05", held: "none" });
+    expect([late.get("focus-in")?.attrs.class, late.get("focus-left")?.attrs.class]).toEqual([
+      "hl-label soft",
+      "hl-label soft",
+    ]);
+    const early = marks({ focus: "2025-01", held: "none" });
+    const band = (m: Map<string, Mark>) => [
+      n(m.get("focus-band"), "x"),
+      n(m.get("focus-band"), "x") + n(m.get("focus-band"), "width"),
+    ];
+    // Right of centre: the lines end just left of the band's end; left of it, they start just right of its start.
+    const [, lateEnd] = band(late);
+    expect(late.get("focus-period")?.attrs["text-anchor"]).toBe("end");
+    expect(n(late.get("focus-period"), "x")).toBeLessThan(lateEnd!);
+    expect(n(late.get("focus-period"), "x")).toBeGreaterThan(lateEnd! - 20);
+    const [earlyStart] = band(early);
+    expect(early.get("focus-period")?.attrs["text-anchor"]).toBe("start");
+    expect(n(early.get("focus-period"), "x")).toBeGreaterThan(earlyStart!);
+    expect(n(early.get("focus-period"), "x")).toBeLessThan(earlyStart! + 20);
   });
 
   it("shows counts that contradict each other instead of hiding them", () => {
