@@ -70,6 +70,10 @@ describe("each chart's data tables say what the data says", () => {
       ["1 Mar 2025", "30 Apr 2025", 105, 30, 20, 5, 20, 90],
       ["1 May 2025", "31 May 2025", 90, "not published", 7, 0, "not derivable", 95],
     ]);
+    // Counts that contradict each other are said to, not tabled as a negative number of people.
+    const conflicting = { ...data, held: data.held.map((h) => (h.date === "2025-01-31" ? { ...h, count: 130 } : h)) };
+    const inOut = charts.prisoners!.table(conflicting).find((t) => t.caption.startsWith("In and out"))!;
+    expect(inOut.rows[0]).toEqual(["1 Jan 2025", "31 Jan 2025", 100, 20, 0, 4, "counts conflict by 14", 130]);
     expect(table("prisoners", "People newly recognised").rows[1]).toEqual([
       "15 Jan 2025",
       "15 Jan 2025",

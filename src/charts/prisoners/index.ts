@@ -2,6 +2,7 @@ import type { Dataset } from "../../data/load.ts";
 import { periodKey, releasesKey } from "../../data/periods.ts";
 import { en } from "../../i18n/en.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
+import { formatCount } from "../shared/format.ts";
 import { sourceName } from "../shared/sources.ts";
 import type { ChartModule, DataTable } from "../types.ts";
 import { prisonersClaims, prisonersLabels } from "./annotations.ts";
@@ -35,7 +36,12 @@ function tables(data: Dataset): DataTable[] {
         p.recognised?.count ?? NOT_PUBLISHED,
         p.freedUs,
         p.freedOther,
-        p.leftOtherwise ?? NOT_DERIVABLE,
+        // Below zero is not people who left: the counts contradict each other, as the chart marks it.
+        p.leftOtherwise === null
+          ? NOT_DERIVABLE
+          : p.leftOtherwise < 0
+            ? en.prisoners.conflict(formatCount(-p.leftOtherwise))
+            : p.leftOtherwise,
         p.heldAfter?.count ?? NOT_PUBLISHED,
       ]),
     },
