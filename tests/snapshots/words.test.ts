@@ -6,11 +6,10 @@ import { FIXTURE } from "../support/fixture.ts";
 
 /**
  * The words each chart writes for the fixture story, compared with committed files as the chart
- * states are: the text alternative it drafts for every step (offered to an editor whose step has none) and the
- * legend entries each step draws,
- * and its data tables, as a reader of the page reads them. A changed file means a change in how
- * charts word their data: review the diff; if it is meant, run `npx vitest run --project snapshots
- * -u` and commit the new files.
+ * states are: the text alternative it drafts for every step (offered to an editor whose step has
+ * none), the legend entries each step draws, and its data tables as a reader of the page reads them.
+ * A changed file means a change in how charts word their data: review the diff; if it is meant, run
+ * `npx vitest run --project snapshots -u` and commit the new files.
  */
 const chartIds = [...new Set(chartStates(loadStory(FIXTURE)).map((s) => s.chart))];
 
