@@ -32,6 +32,8 @@ interface Call {
   args: unknown[];
   alpha: number;
   composite: string;
+  /** The colour (and for a stroke, its width and cap) a fill or stroke paints with. */
+  paint: string;
 }
 
 /** A 2D context that records what is drawn on it, with the alpha and compositing of each call. */
@@ -41,9 +43,20 @@ function recorder(canvas: { width: number; height: number }) {
   const record =
     (op: string) =>
     (...args: unknown[]): void => {
-      calls.push({ op, args, alpha: state.globalAlpha, composite: state.globalCompositeOperation });
+      calls.push({
+        op,
+        args,
+        alpha: state.globalAlpha,
+        composite: state.globalCompositeOperation,
+        paint:
+          op === "fill"
+            ? state.fillStyle
+            : op === "stroke"
+              ? `${state.strokeStyle} ${String(self.lineWidth)} ${String(self.lineCap)}`
+              : "",
+      });
     };
-  return Object.assign(state, {
+  const self = Object.assign(state, {
     canvas,
     calls,
     lineWidth: 1,
@@ -55,6 +68,7 @@ function recorder(canvas: { width: number; height: number }) {
       ]),
     ),
   });
+  return self;
 }
 type Recorder = ReturnType<typeof recorder>;
 
@@ -96,7 +110,9 @@ beforeEach(() => {
   contexts.clear();
   fades.length = 0;
   const canvasProto = Object.getPrototypeOf(browser.document.createElement("canvas")) as Record<string, unknown>;
-  patch(canvasProto, "getContext", function (this: { width: number; height: number }) {
+  // As a browser's: a context type it does not know gives null.
+  patch(canvasProto, "getContext", function (this: { width: number; height: number }, type: string) {
+    if (type !== "2d") return null;
     if (!contexts.has(this)) contexts.set(this, recorder(this));
     return contexts.get(this);
   });
@@ -144,6 +160,15 @@ const planFor = (mode: "animate" | "reduce", from = before, to = after): Plan =>
   (mode === "animate" ? flowPlan : fadePlan)(sceneDots(from), sceneDots(to), doorGeometry(to));
 
 describe("the door's motion, frame by frame", () => {
+  it("names each phase of its set-up for the bench and the reader's devtools", () => {
+    drawDoor(svg, after, "animate");
+    untilStaged();
+    const measured = vi.mocked(performance.measure).mock.calls;
+    expect(measured).toEqual(
+      ["read", "plan", "layers", "setup"].map((phase) => [`revolving-door:door-motion-${phase}`, { start: 0 }]),
+    );
+  });
+
   it("changes nothing on the page until its set-up is done, then shows the stage with the canvas over it", () => {
     const shown = dotsLayer();
     drawDoor(svg, after, "animate");
@@ -162,6 +187,7 @@ describe("the door's motion, frame by frame", () => {
     expect(canvas.style.left).toBe("6px");
     expect(canvas.style.top).toBe("14px");
     expect(canvas.style.width).toBe("360px");
+    expect(canvas.style.height).toBe("220px");
     expect([canvas.width, canvas.height]).toEqual([720, 440]);
   });
 
@@ -289,5 +315,66 @@ describe("the door's motion, frame by frame", () => {
     expect(dotsLayer()).toBe(drawn(after));
     expect(pageCanvas()).toBeNull();
     expect(svg.dataset.motion).toBeUndefined();
+  });
+});
+
+/**
+ * Every call the motion makes on its canvases (the page's, its two offscreen layers and its dot
+ * stamps), frame by frame, with the stage it puts on the page: compared with a committed log, as the
+ * chart states are with committed SVGs. A changed log means changed painting code: review the diff;
+ * if it is meant, run `npx vitest run --project unit tests/unit/door-motion.test.ts -u` and commit it.
+ */
+describe("the door's painting, call by call", () => {
+  const round = (v: unknown): unknown => (typeof v === "number" ? Math.round(v * 10) / 10 : v);
+  function log(from: Scene, to: Scene, mode: "animate" | "reduce", steps: number): string {
+    render(svg, from, { duration: 0 });
+    const plan = planFor(mode, from, to);
+    const names = new Map<object, string>();
+    const name = (canvas: object): string => {
+      if (!names.has(canvas)) names.set(canvas, canvas === pageCanvas() ? "page" : `canvas${names.size}`);
+      return names.get(canvas)!;
+    };
+    const lines: string[] = [];
+    const drain = (): void => {
+      for (const [canvas, context] of contexts) {
+        for (const c of context.calls) {
+          const args = c.args.map((a) => (typeof a === "object" && a !== null ? name(a) : round(a)));
+          lines.push(
+            `  ${name(canvas)}.${c.op}(${args.join(", ")}) α${round(c.alpha)} ${c.composite} ${c.paint}`.trimEnd(),
+          );
+        }
+        context.calls.length = 0;
+      }
+    };
+    drawDoor(svg, to, mode);
+    untilStaged();
+    lines.push(
+      "staged:",
+      ...[...svg.querySelectorAll('[data-layer="door-dots"] path')].map(
+        (p) => `  ${p.outerHTML.replace(/ d="[^"]*"/, "")}`,
+      ),
+    );
+    drain();
+    for (let i = 1; i <= steps; i++) {
+      const t = (plan.duration * i) / steps;
+      browser.flushFrames(1, 1000 + t);
+      lines.push(`t=${round(t)}: ${[...svg.classList].join(" ")}`);
+      drain();
+    }
+    return `${lines.join("\n")}\n`;
+  }
+
+  it("forwards, backwards and cross-faded, on a screen of 3 device pixels per CSS pixel", async () => {
+    // 1.5 canvas pixels per scene unit, so a size or place that skips the scale shows in the log.
+    browser.window.devicePixelRatio = 3;
+    const text = [
+      "# forwards",
+      log(before, after, "animate", 8),
+      "# backwards",
+      log(after, before, "animate", 8),
+      "# reduced motion",
+      log(before, after, "reduce", 2),
+    ].join("\n");
+    await expect(text).toMatchFileSnapshot("../snapshots/__motion__/door-frames.txt");
   });
 });
