@@ -52,7 +52,7 @@ function recorder(canvas: { width: number; height: number }) {
           op === "fill"
             ? state.fillStyle
             : op === "stroke"
-              ? `${state.strokeStyle} ${String(self.lineWidth)} ${String(self.lineCap)}`
+              ? `${state.strokeStyle} ${String(self.lineWidth)} ${self.lineCap}`
               : "",
       });
     };
@@ -163,7 +163,8 @@ describe("the door's motion, frame by frame", () => {
   it("names each phase of its set-up for the bench and the reader's devtools", () => {
     drawDoor(svg, after, "animate");
     untilStaged();
-    const measured = vi.mocked(performance.measure).mock.calls;
+    const { measure } = performance as unknown as { measure: ReturnType<typeof vi.fn> };
+    const measured = measure.mock.calls;
     expect(measured).toEqual(
       ["read", "plan", "layers", "setup"].map((phase) => [`revolving-door:door-motion-${phase}`, { start: 0 }]),
     );
@@ -325,7 +326,7 @@ describe("the door's motion, frame by frame", () => {
  * if it is meant, run `npx vitest run --project unit tests/unit/door-motion.test.ts -u` and commit it.
  */
 describe("the door's painting, call by call", () => {
-  const round = (v: unknown): unknown => (typeof v === "number" ? Math.round(v * 10) / 10 : v);
+  const round = (v: unknown): string => (typeof v === "number" ? String(Math.round(v * 10) / 10) : String(v));
   function log(from: Scene, to: Scene, mode: "animate" | "reduce", steps: number): string {
     render(svg, from, { duration: 0 });
     const plan = planFor(mode, from, to);
