@@ -49,6 +49,19 @@ describe("the deals chart", () => {
     expect(m.get("con-apr-visit")?.attrs.class).toBe("contact");
   });
 
+  it("names in its legend only the kinds of mark the data has", () => {
+    const legend = (dataset: typeof data) =>
+      dealsChart.layout(dataset, dealsChart.state.parse({ highlight: "none" }), sizes.wide).legend;
+    expect(legend(data)).toEqual(["released-us", "released", "concession", "contact"]);
+    const usOnly = { ...data, releases: data.releases.filter((r) => r.us_brokered) };
+    const reliefOnly = { ...usOnly, concessions: data.concessions.filter((c) => c.kind === "relief") };
+    expect(legend(reliefOnly)).toEqual(["released-us", "concession"]);
+    const pardonsOnly = { ...data, releases: data.releases.filter((r) => !r.us_brokered), concessions: [] };
+    expect(legend(pardonsOnly)).toEqual(["released"]);
+    const contactsOnly = { ...data, concessions: data.concessions.filter((c) => c.kind === "contact") };
+    expect(legend(contactsOnly)).toEqual(["released-us", "released", "contact"]);
+  });
+
   it("claims only the release it picks out", () => {
     expect(dealsChart.claims(data, dealsChart.state.parse({ highlight: "feb-deal" }))).toEqual([
       { kind: "released", key: "feb-deal", value: 10 },
