@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dealsChart } from "../../src/charts/deals/index.ts";
 import { sizes, type Mark } from "../../src/render/scene.ts";
-import { fixtureDataset } from "../support/dataset.ts";
+import { fixtureDataset, release } from "../support/dataset.ts";
+import { textProblems } from "../support/text-boxes.ts";
 
 const data = fixtureDataset();
 const marks = (highlight: string, size: (typeof sizes)[keyof typeof sizes] = sizes.wide): Map<string, Mark> =>
@@ -60,6 +61,24 @@ describe("the deals chart", () => {
     expect(legend(pardonsOnly)).toEqual(["released"]);
     const contactsOnly = { ...data, concessions: data.concessions.filter((c) => c.kind === "contact") };
     expect(legend(contactsOnly)).toEqual(["released-us", "released", "contact"]);
+  });
+
+  it("dates its axis by month, with the year on the first tick and on each January, its words clear of each other", () => {
+    // Releases from the middle of 2024 to the middle of 2025, so the axis crosses a new year.
+    const longer = {
+      ...data,
+      releases: [release("june-pardon", "2024-06-20", 3), ...data.releases, release("july-pardon", "2025-07-03", 2)],
+    };
+    for (const size of [sizes.wide, sizes.compact]) {
+      const scene = dealsChart.layout(longer, dealsChart.state.parse({ highlight: "none" }), size);
+      const ticks = scene.layers.flatMap((l) => l.marks).filter((m) => m.key.startsWith("x-"));
+      const texts = ticks.map((t) => t.text!);
+      expect(texts[0]).toMatch(/^[A-Z][a-z]{2} 2024$/);
+      for (const text of texts.slice(1))
+        expect(text).toMatch(text.startsWith("Jan") ? /^Jan 2025$/ : /^[A-Z][a-z]{2}$/);
+      expect(texts).toContain("Jan 2025");
+      expect(textProblems(scene)).toEqual([]);
+    }
   });
 
   it("claims only the release it picks out", () => {
