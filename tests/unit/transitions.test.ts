@@ -12,47 +12,50 @@ function svg(): SVGSVGElement {
   return document.querySelector("svg") as unknown as SVGSVGElement;
 }
 
-/** Samples two attributes together, and the time each sample was taken, while a change plays out. */
-async function watchPairs(node: Element, names: [string, string], ms: number) {
-  const seen: { at: number; a: string | null; b: string | null }[] = [];
+/** Samples one attribute and the opacity together, and the time of each sample, while a change plays out. */
+async function watch(node: Element, name: string, ms: number) {
+  const seen: { at: number; value: string | null; opacity: string | null }[] = [];
   const start = Date.now();
   while (Date.now() - start < ms) {
-    seen.push({ at: Date.now() - start, a: node.getAttribute(names[0]), b: node.getAttribute(names[1]) });
+    seen.push({ at: Date.now() - start, value: node.getAttribute(name), opacity: node.getAttribute("opacity") });
     await new Promise((resolve) => setTimeout(resolve, 4));
   }
   return seen;
+}
+
+/**
+ * Draws a mark, changes it to another state over `duration` ms, and samples the attribute `name`
+ * and the opacity until a while after the change should be over.
+ */
+async function change(from: Mark, to: Mark, name: string, duration = 120, ms = duration + 100) {
+  const el = svg();
+  render(el, scene(from), { duration: 0 });
+  render(el, scene(to), { duration });
+  const node = el.querySelector(`[data-key="${to.key}"]`)!;
+  return { node, seen: await watch(node, name, ms) };
 }
 const between = (value: string | null): boolean => value !== null && Number(value) > 0 && Number(value) < 1;
 const lowest = (values: (string | null)[]): number => Math.min(...values.map((v) => Number(v ?? 1)));
 
 describe("render() between states", () => {
   it("fades a label that moves out and back in at its new place: it never slides across others", async () => {
-    const el = svg();
-    render(el, scene(label(10, "Jun 2025")), { duration: 0 });
-    render(el, scene(label(90, "May")), { duration: 120 });
-    const node = el.querySelector('[data-key="label"]')!;
-    const xs = (await watchPairs(node, ["x", "opacity"], 220)).map((s) => s.a);
+    const { node, seen } = await change(label(10, "Jun 2025"), label(90, "May"), "x");
+    const xs = seen.map((s) => s.value);
     expect(new Set(xs)).toEqual(new Set(["10", "90"]));
     expect(node.getAttribute("opacity")).toBe("1");
     expect(node.textContent).toBe("May");
   });
 
   it("cross-fades a line drawn through other points instead of morphing it off its dots", async () => {
-    const el = svg();
-    render(el, scene(line("M0,50L50,40L100,30")), { duration: 0 });
-    render(el, scene(line("M0,80L25,70L50,60L75,50L100,40")), { duration: 120 });
-    const node = el.querySelector('[data-key="line"]')!;
-    const ds = (await watchPairs(node, ["d", "opacity"], 220)).map((s) => s.a);
+    const { node, seen } = await change(line("M0,50L50,40L100,30"), line("M0,80L25,70L50,60L75,50L100,40"), "d");
+    const ds = seen.map((s) => s.value);
     expect(new Set(ds)).toEqual(new Set(["M0,50L50,40L100,30", "M0,80L25,70L50,60L75,50L100,40"]));
     expect(node.getAttribute("opacity")).toBe("1");
   });
 
   it("still moves a line through the same points smoothly, with its dots", async () => {
-    const el = svg();
-    render(el, scene(line("M0,50L100,30")), { duration: 0 });
-    render(el, scene(line("M0,60L100,40")), { duration: 120 });
-    const node = el.querySelector('[data-key="line"]')!;
-    const ds = (await watchPairs(node, ["d", "opacity"], 220)).map((s) => s.a);
+    const { node, seen } = await change(line("M0,50L100,30"), line("M0,60L100,40"), "d");
+    const ds = seen.map((s) => s.value);
     expect(new Set(ds).size).toBeGreaterThan(3);
     expect(node.getAttribute("d")).toBe("M0,60L100,40");
   });
@@ -71,25 +74,17 @@ describe("render(): which marks fade through and which move", () => {
     ["y", { x: 10, y: 10 }, { x: 10, y: 90 }],
     ["text-anchor", { x: 10, "text-anchor": "start" }, { x: 10, "text-anchor": "end" }],
   ])("a label whose %s changes, and only that, fades through instead of sliding", async (name, from, to) => {
-    const el = svg();
-    render(el, scene(text(from, "May")), { duration: 0 });
-    render(el, scene(text(to, "May")), { duration: 120 });
-    const node = el.querySelector('[data-key="label"]')!;
-    const seen = await watchPairs(node, [name, "opacity"], 220);
-    expect(new Set(seen.map((s) => s.a))).toEqual(
+    const { node, seen } = await change(text(from, "May"), text(to, "May"), name);
+    expect(new Set(seen.map((s) => s.value))).toEqual(
       new Set([String(from[name as keyof typeof from]), String(to[name as keyof typeof to])]),
     );
-    expect(lowest(seen.map((s) => s.b))).toBeLessThan(0.5);
+    expect(lowest(seen.map((s) => s.opacity))).toBeLessThan(0.5);
     expect(node.getAttribute(name)).toBe(String(to[name as keyof typeof to]));
   });
 
   it("a label that only changes its words fades through, and keeps its place", async () => {
-    const el = svg();
-    render(el, scene(text({ x: 10, y: 10 }, "May")), { duration: 0 });
-    render(el, scene(text({ x: 10, y: 10 }, "June")), { duration: 120 });
-    const node = el.querySelector('[data-key="label"]')!;
-    const seen = await watchPairs(node, ["x", "opacity"], 220);
-    expect(lowest(seen.map((s) => s.b))).toBeLessThan(0.5);
+    const { node, seen } = await change(text({ x: 10, y: 10 }, "May"), text({ x: 10, y: 10 }, "June"), "x");
+    expect(lowest(seen.map((s) => s.opacity))).toBeLessThan(0.5);
     expect(node.textContent).toBe("June");
   });
 
@@ -98,33 +93,31 @@ describe("render(): which marks fade through and which move", () => {
     el.innerHTML = '<g data-layer="marks"><text data-key="label" x="10" y="10">May</text></g>';
     render(el, scene(text({ x: 90, y: 10 }, "May")), { duration: 160 });
     const node = el.querySelector('[data-key="label"]')!;
-    const seen = await watchPairs(node, ["x", "opacity"], 260);
-    expect(seen.some((s) => s.a === "10" && between(s.b))).toBe(true);
-    expect(seen.some((s) => s.a === "90" && between(s.b))).toBe(true);
+    const seen = await watch(node, "x", 260);
+    expect(seen.some((s) => s.value === "10" && between(s.opacity))).toBe(true);
+    expect(seen.some((s) => s.value === "90" && between(s.opacity))).toBe(true);
     expect(node.getAttribute("opacity")).toBe("1");
   });
 
   it("a hidden label that moves and shows starts to fade in at once: there is nothing to fade out first", async () => {
-    const el = svg();
-    render(el, scene(text({ x: 10, y: 10, opacity: 0 }, "May")), { duration: 0 });
-    render(el, scene(text({ x: 90, y: 10, opacity: 1 }, "May")), { duration: 300 });
-    const node = el.querySelector('[data-key="label"]')!;
-    const seen = await watchPairs(node, ["x", "opacity"], 450);
-    const firstShown = seen.find((s) => Number(s.b) > 0)!;
-    const done = seen.find((s) => s.b === "1")!;
+    const { seen } = await change(
+      text({ x: 10, y: 10, opacity: 0 }, "May"),
+      text({ x: 90, y: 10, opacity: 1 }, "May"),
+      "x",
+      300,
+      450,
+    );
+    const firstShown = seen.find((s) => Number(s.opacity) > 0)!;
+    const done = seen.find((s) => s.opacity === "1")!;
     // Measured against the end of the fade, so a slow machine slows both alike.
-    expect(firstShown.a).toBe("90");
+    expect(firstShown.value).toBe("90");
     expect(firstShown.at).toBeLessThan(done.at * 0.35);
   });
 
   it("a label that changes only its opacity tweens it straight there, without a dip to nothing", async () => {
-    const el = svg();
-    render(el, scene(text({ x: 10 }, "May")), { duration: 0 });
-    render(el, scene(text({ x: 10, opacity: 0.5 }, "May")), { duration: 120 });
-    const node = el.querySelector('[data-key="label"]')!;
-    const seen = await watchPairs(node, ["x", "opacity"], 220);
-    expect(lowest(seen.map((s) => s.b))).toBe(0.5);
-    expect(new Set(seen.map((s) => s.b)).size).toBeGreaterThan(3);
+    const { seen } = await change(text({ x: 10 }, "May"), text({ x: 10, opacity: 0.5 }, "May"), "x");
+    expect(lowest(seen.map((s) => s.opacity))).toBe(0.5);
+    expect(new Set(seen.map((s) => s.opacity)).size).toBeGreaterThan(3);
   });
 
   it("a text mark that gives no words keeps the words it has, moving, fading or drawn at once", async () => {
@@ -132,24 +125,24 @@ describe("render(): which marks fade through and which move", () => {
     el.innerHTML = '<g data-layer="marks"><text data-key="label" x="10" y="10">May</text></g>';
     const node = el.querySelector('[data-key="label"]')!;
     render(el, scene(text({ x: 10, y: 10, opacity: 0.4 })), { duration: 120 });
-    const fading = await watchPairs(node, ["x", "opacity"], 220);
-    expect(lowest(fading.map((s) => s.b))).toBe(0.4);
+    const fading = await watch(node, "x", 220);
+    expect(lowest(fading.map((s) => s.opacity))).toBe(0.4);
     expect(node.textContent).toBe("May");
     render(el, scene(text({ x: 90, y: 10 })), { duration: 120 });
-    const moving = await watchPairs(node, ["x", "opacity"], 220);
-    expect(lowest(moving.map((s) => s.b))).toBeLessThan(0.4);
+    const moving = await watch(node, "x", 220);
+    expect(lowest(moving.map((s) => s.opacity))).toBeLessThan(0.4);
     expect(node.textContent).toBe("May");
     render(el, scene(text({ x: 20, y: 10 })), { duration: 0 });
     expect(node.textContent).toBe("May");
   });
 
   it("a path whose new state gives no shape keeps its shape and tweens what it does give", async () => {
-    const el = svg();
-    render(el, scene(line("M0,50L100,30")), { duration: 0 });
-    render(el, scene({ key: "line", tag: "path", attrs: { opacity: 0.5 } }), { duration: 120 });
-    const node = el.querySelector('[data-key="line"]')!;
-    const seen = await watchPairs(node, ["d", "opacity"], 220);
-    expect(lowest(seen.map((s) => s.b))).toBe(0.5);
+    const { node, seen } = await change(
+      line("M0,50L100,30"),
+      { key: "line", tag: "path", attrs: { opacity: 0.5 } },
+      "d",
+    );
+    expect(lowest(seen.map((s) => s.opacity))).toBe(0.5);
     expect(node.getAttribute("d")).toBe("M0,50L100,30");
   });
 
@@ -158,18 +151,14 @@ describe("render(): which marks fade through and which move", () => {
     el.innerHTML = '<g data-layer="marks"><path data-key="line"></path></g>';
     render(el, scene(line("M0,50L100,30")), { duration: 60 });
     const node = el.querySelector('[data-key="line"]')!;
-    await watchPairs(node, ["d", "opacity"], 120);
+    await watch(node, "d", 120);
     expect(node.getAttribute("d")).toBe("M0,50L100,30");
   });
 
   it("a line through the same points morphs even when its numbers are written longer", async () => {
-    const el = svg();
-    render(el, scene(line("M0,5L100,3")), { duration: 0 });
-    render(el, scene(line("M0,60.5L100,40.25")), { duration: 120 });
-    const node = el.querySelector('[data-key="line"]')!;
-    const seen = await watchPairs(node, ["d", "opacity"], 220);
-    expect(new Set(seen.map((s) => s.a)).size).toBeGreaterThan(3);
-    expect(lowest(seen.map((s) => s.b))).toBe(1);
+    const { seen } = await change(line("M0,5L100,3"), line("M0,60.5L100,40.25"), "d");
+    expect(new Set(seen.map((s) => s.value)).size).toBeGreaterThan(3);
+    expect(lowest(seen.map((s) => s.opacity))).toBe(1);
   });
 
   it("a mark with no opacity written that fades and moves tweens from opaque, not from nothing", async () => {
@@ -177,9 +166,9 @@ describe("render(): which marks fade through and which move", () => {
     el.innerHTML = '<g data-layer="marks"><rect data-key="bar" width="10"></rect></g>';
     render(el, scene({ key: "bar", tag: "rect", attrs: { width: 100, opacity: 0.4 } }), { duration: 120 });
     const node = el.querySelector('[data-key="bar"]')!;
-    const seen = await watchPairs(node, ["width", "opacity"], 220);
-    expect(lowest(seen.map((s) => s.b))).toBe(0.4);
-    expect(seen.some((s) => Number(s.b) > 0.5)).toBe(true);
+    const seen = await watch(node, "width", 220);
+    expect(lowest(seen.map((s) => s.opacity))).toBe(0.4);
+    expect(seen.some((s) => Number(s.opacity) > 0.5)).toBe(true);
   });
 
   it("a change back to what a mark shows, before its transition starts, stops it there", async () => {
@@ -188,8 +177,8 @@ describe("render(): which marks fade through and which move", () => {
     render(el, scene({ key: "bar", tag: "rect", attrs: { width: 100 } }), { duration: 60 });
     render(el, scene({ key: "bar", tag: "rect", attrs: { width: 0 } }), { duration: 60 });
     const node = el.querySelector('[data-key="bar"]')!;
-    const seen = await watchPairs(node, ["width", "opacity"], 140);
-    expect(new Set(seen.map((s) => s.a))).toEqual(new Set(["0"]));
+    const seen = await watch(node, "width", 140);
+    expect(new Set(seen.map((s) => s.value))).toEqual(new Set(["0"]));
   });
 
   it("a mark that leaves is gone in the first half of the change, before the mark that comes is fully in", async () => {
