@@ -13,35 +13,21 @@ import { characterCount } from "./hidden-characters.ts";
 
 const hasPrefix = (bytes: Uint8Array, prefix: number[]): boolean => prefix.every((b, i) => bytes[i] === b);
 
-/** The allowed range of the second byte after each lead byte (RFC 3629): no overlongs, no surrogates. */
-function secondByteRange(lead: number): [number, number] {
-  if (lead === 0xe0) return [0xa0, 0xbf];
-  if (lead === 0xed) return [0x80, 0x9f];
-  if (lead === 0xf0) return [0x90, 0xbf];
-  if (lead === 0xf4) return [0x80, 0x8f];
-  return [0x80, 0xbf];
-}
+/** U+FFFD as a file holds it: the decoder's stand-in for bytes it cannot read, when written on purpose. */
+const REPLACEMENT = "\ufffd";
+const REPLACEMENT_BYTES = [0xef, 0xbf, 0xbd];
 
-/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence, or -1. */
+/**
+ * Offset of the first byte the standard UTF-8 decoder cannot read, or -1. The decoder (the WHATWG
+ * one every browser and Node use) puts U+FFFD in place of such bytes; everything before the first
+ * one it put there is well formed, so re-encoding that text gives its length in bytes. A U+FFFD the
+ * file really holds is skipped.
+ */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const lead = bytes[i]!;
-    const length =
-      lead < 0x80
-        ? 1
-        : lead >= 0xc2 && lead <= 0xdf
-          ? 2
-          : lead >= 0xe0 && lead <= 0xef
-            ? 3
-            : lead >= 0xf0 && lead <= 0xf4
-              ? 4
-              : 0;
-    if (length === 0 || i + length > bytes.length) return i;
-    const [low, high] = secondByteRange(lead);
-    if (length > 1 && (bytes[i + 1]! < low || bytes[i + 1]! > high)) return i;
-    for (let k = 2; k < length; k++) if (bytes[i + k]! < 0x80 || bytes[i + k]! > 0xbf) return i;
-    i += length;
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+  for (let at = text.indexOf(REPLACEMENT); at !== -1; at = text.indexOf(REPLACEMENT, at + 1)) {
+    const offset = new TextEncoder().encode(text.slice(0, at)).length;
+    if (!hasPrefix(bytes.subarray(offset), REPLACEMENT_BYTES)) return offset;
   }
   return -1;
 }

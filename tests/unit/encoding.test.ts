@@ -48,6 +48,14 @@ describe("well-formed UTF-8, as RFC 3629 draws its edges", () => {
     expect(firstInvalidUtf8(Uint8Array.from([0x61, 0xf0, 0x9f, 0x98, 0x80]))).toBe(-1);
     expect(firstInvalidUtf8(new Uint8Array())).toBe(-1);
   });
+
+  it("reads a U+FFFD the file really holds as text, and finds the bad byte after it", () => {
+    const written = new TextEncoder().encode("a\ufffdb");
+    expect(firstInvalidUtf8(written)).toBe(-1);
+    expect(firstInvalidUtf8(Uint8Array.from([...written, 0xff, 0x63]))).toBe(written.length);
+    // A byte-order mark is three bytes of text like any other, not skipped when counting.
+    expect(firstInvalidUtf8(Uint8Array.from([0xef, 0xbb, 0xbf, 0x61, 0xc3]))).toBe(4);
+  });
 });
 
 describe("a content file that is not UTF-8", () => {
