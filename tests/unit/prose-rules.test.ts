@@ -34,6 +34,16 @@ describe("raw HTML in an editor's markdown", () => {
     );
   });
 
+  it("reads the tag an indented block starts with, and gives the plain advice for a declaration", () => {
+    const fix = (html: string): string => check(html)[0]!.fix;
+    expect(fix("   <div>\nblock\n</div>")).toBe(
+      "Write the text itself without the tags; leave a blank line between paragraphs.",
+    );
+    // The advice answers the first tag: a declaration or an instruction has none.
+    for (const html of ["<!DOCTYPE html>", "<?php echo 1; ?> <b>x</b>"])
+      expect(fix(html)).toBe("Write it as plain markdown text. If you meant the character <, write \\< instead.");
+  });
+
   it("names where it is and quotes its first line", () => {
     expect(check("Intro.\n\n<div>\nblock\n</div>")).toEqual([
       {
@@ -50,6 +60,7 @@ describe("raw HTML in an editor's markdown", () => {
 
   it("lets comments through as notes between editors, but not one left open", () => {
     expect(check("Text <!-- a note --> more.\n\n<!-- one -->\n<!-- two -->")).toEqual([]);
+    expect(check("<!-- one --> <!-- two -->  ")).toEqual([]);
     const [open] = check("Text.\n\n<!-- a note that runs on\nand on");
     expect(open).toMatchObject({
       line: 3,
@@ -96,12 +107,23 @@ describe("links and images", () => {
       expect.objectContaining({ field: "image", value: "https://example.org/pixel.gif" }),
     ]);
     expect(check("![anchor](#step)")).toEqual([expect.objectContaining({ field: "image", value: "#step" })]);
-    expect(check("![a map][m]\n\n[m]: /map.png")).toEqual([
+    expect(check("![a map][Map One]\n\n[map one]: /map.png")).toEqual([
       expect.objectContaining({
         field: "image",
-        value: "m",
+        // As the editor wrote it, not as markdown matches it to its definition.
+        value: "Map One",
         problem: "an image written as a reference ([…][…]) is not checked and not published",
+        fix: "Write the image directly: ![what it shows](/file.png), with a file on this site.",
       }),
+    ]);
+  });
+
+  it("looks inside a link it accepts, and not inside one it refuses (one problem, said once)", () => {
+    expect(check("[![logo](https://example.org/a.png)](https://spring96.org)")).toEqual([
+      expect.objectContaining({ field: "image", value: "https://example.org/a.png" }),
+    ]);
+    expect(check("[![logo](https://example.org/a.png)](javascript:x)")).toEqual([
+      expect.objectContaining({ field: "link", value: "javascript:x" }),
     ]);
   });
 });
