@@ -40,17 +40,10 @@ export function chartIds(chart: string): Record<string, string> {
   };
 }
 
-/** Every id the page uses for itself, before any step: fixed ids, every chart's, and each section's. */
-export function reservedIds(
-  charts: readonly string[],
-  sections: readonly { id: string; file: string }[],
-): Map<string, string> {
+/** Every id the page uses for itself, before any section or step: fixed ids and every chart's. */
+export function reservedIds(charts: readonly string[]): Map<string, string> {
   const taken = new Map(Object.entries({ ...FIXED, ...EMBED_WORDS }));
   for (const chart of charts) for (const [id, owner] of Object.entries(chartIds(chart))) taken.set(id, owner);
-  for (const section of sections) {
-    for (const [id, owner] of Object.entries(sectionIds(section.id, section.file)))
-      if (!taken.has(id)) taken.set(id, owner);
-  }
   return taken;
 }
 
@@ -71,7 +64,8 @@ export function sectionIdOf(fileName: string): string | undefined {
 export function suggestSectionFile(fileName: string): string {
   const stem = fileName.replace(/\.(md|markdown|txt)$/i, "");
   const number = /^\d+/.exec(stem)?.[0] ?? "99";
-  const words = slugify(stem.slice(/^\d+/.exec(stem)?.[0].length ?? 0)).replace(/^[0-9-]+/, "");
+  // The words after the number: slugify keeps the number's digits, which the id cannot start with.
+  const words = slugify(stem).replace(/^[0-9-]+/, "");
   return `${number}-${(words || "section").slice(0, MAX_ID_LENGTH)}.md`;
 }
 
@@ -91,7 +85,7 @@ export function checkPageIds(
   sections: readonly SectionIds[],
   problems: ContentProblem[],
 ): void {
-  const taken = reservedIds(charts, []);
+  const taken = reservedIds(charts);
   const sectionFirst = new Map<string, string>();
   for (const section of sections) {
     const clash = Object.keys(sectionIds(section.id, section.file)).find((id) => taken.has(id));

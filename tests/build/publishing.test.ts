@@ -18,7 +18,7 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { charts } from "../../src/charts/registry.ts";
 import { loadStory } from "../../src/content/load.ts";
-import { reservedIds } from "../../src/content/page-ids.ts";
+import { reservedIds, sectionIds } from "../../src/content/page-ids.ts";
 import {
   headersForPath,
   matches,
@@ -66,7 +66,9 @@ describe("a build publishes one complete version", () => {
 
   it("gives every id on the story page one owner: a step, or an id the page reserves for itself", () => {
     const story = loadStory();
-    const reserved = reservedIds(Object.keys(charts), story.sections);
+    const reserved = reservedIds(Object.keys(charts));
+    for (const section of story.sections)
+      for (const id of Object.keys(sectionIds(section.id, section.file))) reserved.set(id, "");
     const steps = new Set(story.sections.flatMap((s) => s.steps.map((step) => step.id)));
     const ids = [...parseHTML(readFileSync(join(out, "index.html"), "utf8")).document.querySelectorAll("[id]")].map(
       (e) => e.id,
