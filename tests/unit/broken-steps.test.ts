@@ -17,6 +17,13 @@ describe("a :::step line that did not become a step says what is wrong with its 
     [":::step{#a} extra ", 'something follows the closing }: "extra"', 12],
     [":::step{#a}", "the attribute list could not be read", 8],
     ["  :::: step{#a} x", 'something follows the closing }: "x"', 16],
+    // Each of these would read as another fault if the rule before it looked too far or not far enough.
+    [":::step  {#a}", "there is a space between step and {", 8],
+    [":::step{#a} extra {", 'something follows the closing }: "extra {"', 12],
+    [':::step{#a x="b"', "the attribute list is not closed: the } is missing", 8],
+    [":::step{#a} it's", 'something follows the closing }: "it\'s"', 12],
+    [":::step{} it's", 'something follows the closing }: "it\'s"', 10],
+    [":::step{#a}   ", "the attribute list could not be read", 8],
   ])("%s: %s (column %i)", (line, problem, column) => {
     expect(diagnosed(line)).toEqual([problem, column]);
   });
