@@ -37,4 +37,27 @@ describe("npm run check lays out every chart state the build will draw", () => {
       ),
     );
   });
+
+  it("reports a chart whose default state cannot be drawn at the chart's own file", () => {
+    const failOnce = vi.fn<() => never>().mockImplementationOnce(() => {
+      throw new Error("no room");
+    });
+    for (const id of chartIds) {
+      const chart = charts[id]!;
+      const layout = chart.layout.bind(chart);
+      vi.spyOn(chart, "layout").mockImplementation((data, state, size) =>
+        failOnce.mock.calls.length === 0 ? failOnce() : layout(data, state, size),
+      );
+    }
+    let message = "";
+    try {
+      checkStory(FIXTURE);
+    } catch (error) {
+      if (error instanceof ContentError) message = error.message;
+    }
+    // Default states are drawn first, so the first layout is one chart's default.
+    expect(message).toMatch(
+      /^content\/charts\/([a-z]+)\.md: the \1 chart cannot be drawn in this state at \d+ px: no room\n {2}field: default state\n/,
+    );
+  });
 });
