@@ -67,6 +67,10 @@ describe("messages about the front matter", () => {
     expect(rejection({ [DEALS]: replace("chart: deals", "chart: deal") })).toBe(
       'content/story/02-deals.md:3: there is no chart called "deal"\n  field: chart\n  value: "deal"\n  fix:   did you mean "deals"? Valid: door, prisoners, deals, routes.',
     );
+    // The line is the chart key's own, written with a space before its colon, not a title that says "chart:".
+    const edit = (t: string) =>
+      replace("chart: deals", "chart : deal")(replace(/^title: .*$/m, 'title: "Our chart: the deals"')(t));
+    expect(rejection({ [DEALS]: edit })).toMatch(/^content\/story\/02-deals\.md:3: there is no chart called "deal"\n/);
   });
 
   it("reads a file saved with Windows line endings as any other", () => {
@@ -110,7 +114,12 @@ describe("messages about sections and steps", () => {
       /03-routes\.md:\d+: the step id "steps" is already an id on the page: the embed that shows every step \(\/embed\/<chart>\/steps\/\), so a link to this step would land there\n {2}field: id\n {2}value: "steps"\n {2}fix: {3}Choose another id\. Ids already taken: story, corrections,/,
     );
     expect(rejection({ [ROUTES]: replace("{#fx-routes-all}", "{#9-routes}") })).toMatch(
-      /03-routes\.md:\d+:\d+: this step id is not lower-case letters, digits and hyphens, starting with a letter/,
+      /03-routes\.md:\d+:\d+: this step id is not lower-case letters, digits and hyphens, starting with a letter\n {2}field: id\n {2}value: "9-routes"\n {2}fix: {3}Rename it, e\.g\. #sep-11\.$/,
+    );
+    // Too long: the fix offers its first 24 characters, without the hyphens the cut leaves at the end.
+    const long = `ab-${"c".repeat(19)}--${"d".repeat(50)}`;
+    expect(rejection({ [ROUTES]: replace("{#fx-routes-all}", `{#${long}}`) })).toMatch(
+      new RegExp(`fix: {3}Shorten it to a few words, e\\.g\\. #ab-${"c".repeat(19)}\\.$`),
     );
   });
 
@@ -129,9 +138,32 @@ describe("messages about sections and steps", () => {
     expect(message).toContain("A draft from the data, to check and edit:\n::alt[");
   });
 
+  it("says ? for a step with no id, and offers a plain draft when the state itself is wrong", () => {
+    const emptied = (t: string) =>
+      replace(
+        ":::step{#fx-routes-all}\nIn all, :taken[all/lithuania] were taken to Lithuania.\n\n::alt[Every route: Lithuania, Ukraine and Poland.]\n",
+        ":::step{cty=vilnius}\n",
+      )(t);
+    const message = rejection({ [ROUTES]: emptied });
+    expect(message).toMatch(/03-routes\.md:6: step "\?" has no text alternative\n/);
+    expect(message).toContain("A draft from the data, to check and edit:\n::alt[What the chart shows in this state.]");
+    expect(message).toMatch(
+      /03-routes\.md:6: step "\?" has no text\n {2}field: text\n {2}fix: {3}Write the step's text between its ::: lines\./,
+    );
+  });
+
   it("refuses a state field the chart does not have, a place that does not exist, and a release with no routes", () => {
     expect(rejection({ [ROUTES]: replace("release=mar-deal city=vilnius", "release=mar-deal cty=vilnius") })).toMatch(
-      /03-routes\.md:\d+:\d+: "cty" is not a state field of the routes chart\n {2}field: cty\n {2}value: "cty"\n {2}fix: {3}did you mean "city"\? Valid: release, city, refused\. \(release: /,
+      /03-routes\.md:\d+:\d+: "cty" is not a state field of the routes chart\n {2}field: cty\n {2}value: "cty"\n {2}fix: {3}did you mean "city"\? Valid: release, city, refused\. \(release: [^;]+; city: [^;]+; refused: /,
+    );
+    // A name with a dot, which a pattern would read as "any character" and find in "release", is
+    // found where it is written.
+    expect(
+      rejection({ [ROUTES]: replace("release=mar-deal city=vilnius", "release=mar-deal r.lease=x city=vilnius") }),
+    ).toMatch(/^content\/story\/03-routes\.md:\d+:43: "r\.lease" is not a state field of the routes chart/);
+    // A class written .wide is an attribute not written by its name: no column to point at.
+    expect(rejection({ [ROUTES]: replace("{#fx-routes-all}", "{#fx-routes-all .wide}") })).toMatch(
+      /^content\/story\/03-routes\.md:6: "class" is not a state field of the routes chart\n/,
     );
     expect(rejection({ [ROUTES]: replace("city=vilnius", "city=vilna") })).toMatch(
       /03-routes\.md:\d+:\d+: city names no place in content\/data\/places\.csv\n {2}field: city\n {2}value: "vilna"\n {2}fix: {3}Add the place to places\.csv \(with sourced coordinates\), or pick one: did you mean "vilnius"\?/,
