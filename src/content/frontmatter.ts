@@ -47,7 +47,7 @@ export function readFrontMatter<S extends z.ZodObject>(
     problems.push({
       file,
       line: lineOf(error.pos[0]),
-      problem: `the front matter is not valid YAML: ${error.message.split("\n")[0]}`,
+      problem: `the front matter is not valid YAML: ${error.message}`,
       fix: "Write one `key: value` per line; put a value that contains a colon in quotes.",
     });
   }

@@ -49,11 +49,7 @@ function sectionFiles(storyDir: string, contentDir: string, problems: ContentPro
 }
 
 /** Each chart is drawn by one section: its figure's ids and its embeds assume one set of steps. */
-function checkOneSectionPerChart(
-  sections: readonly Section[],
-  sources: Map<Section, string>,
-  problems: ContentProblem[],
-): void {
+function checkOneSectionPerChart(sections: readonly Section[], problems: ContentProblem[]): void {
   const drawnBy = new Map<string, Section>();
   for (const section of sections) {
     if (!section.chart) continue;
@@ -62,10 +58,9 @@ function checkOneSectionPerChart(
       drawnBy.set(section.chart, section);
       continue;
     }
-    const line = (sources.get(section) ?? "").split("\n").findIndex((l) => /^chart\s*:/.test(l)) + 1;
     problems.push({
       file: section.file,
-      line: line || undefined,
+      line: section.chartLine,
       field: "chart",
       value: section.chart,
       problem: `the ${section.chart} chart is already drawn by ${first.file}; each chart appears in one section`,
@@ -112,7 +107,6 @@ export function loadStory(contentDir = currentContentDir()): Story {
     });
 
   const sections: Section[] = [];
-  const sources = new Map<Section, string>();
   if (all.length === 0) {
     for (const name of files) {
       const path = join(storyDir, name);
@@ -121,10 +115,9 @@ export function loadStory(contentDir = currentContentDir()): Story {
       const section = text === undefined ? undefined : parseSection(text, file, sectionIdOf(name)!, data, all);
       if (!section) continue;
       sections.push(section);
-      sources.set(section, text!);
     }
     checkPageIds(Object.keys(charts), sections, all);
-    checkOneSectionPerChart(sections, sources, all);
+    checkOneSectionPerChart(sections, all);
   }
   if (all.length) throw new ContentError(all);
   return { data, corrections, sections, furniture };

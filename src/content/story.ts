@@ -35,6 +35,8 @@ export interface Section {
   standfirst: string | undefined;
   byline: string | undefined;
   chart: string | undefined;
+  /** The line of the front matter's chart key, for messages about the chart. */
+  chartLine: number | undefined;
   /** A static figure drawn under the text (no steps), by id. */
   figure: StaticFigure | undefined;
   introHtml: string;
@@ -92,10 +94,8 @@ export function parseSection(
     fm.data.standfirst === undefined ? undefined : bindLine(fm.data.standfirst, data, at("standfirst"), problems).text;
   const chart = chartId === undefined ? undefined : charts[chartId];
   if (chartId !== undefined && !chart) {
-    const line = source.split(/\r?\n/).findIndex((l) => /^chart\s*:/.test(l)) + 1;
     problems.push({
-      file,
-      line,
+      ...at("chart"),
       field: "chart",
       value: chartId,
       problem: `there is no chart called "${chartId}"`,
@@ -173,6 +173,7 @@ export function parseSection(
     standfirst,
     byline: fm.data.byline,
     chart: chartId,
+    chartLine: fm.lines.get("chart"),
     figure,
     introHtml: markdownToHtml(intro),
     steps,
