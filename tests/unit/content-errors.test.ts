@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { charts } from "../../src/charts/registry.ts";
 import { didYouMean, validChoices } from "../../src/content/did-you-mean.ts";
-import { formatProblem } from "../../src/content/errors.ts";
+import { ContentError, formatProblem } from "../../src/content/errors.ts";
 import { loadStory } from "../../src/content/load.ts";
 import { displayPath } from "../../src/content/paths.ts";
 import { copyContent, rejection } from "../support/content-copy.ts";
@@ -269,6 +269,14 @@ describe("messages about the chart furniture", () => {
       "content/story: there are no story sections\n  fix:   Add markdown files such as 01-the-count.md (see EDITING.md).",
     );
   });
+
+  it("names a missing story folder the same way, and nothing else", () => {
+    const copy = copyContent(FIXTURE);
+    rmSync(join(copy.dir, "story"), { recursive: true });
+    expect(() => loadStory(copy.dir)).toThrow(
+      /^content\/story: there are no story sections\n {2}fix: {3}Add markdown files such as 01-the-count\.md \(see EDITING\.md\)\.$/,
+    );
+  });
 });
 
 describe("the parts of every message", () => {
@@ -282,6 +290,15 @@ describe("the parts of every message", () => {
     expect(formatProblem({ file: "f", line: 0, problem: "p", fix: "do" })).toBe("f:0: p\n  fix:   do");
   });
 
+  it("come together in one ContentError, a blank line between them, named as such where Node prints it", () => {
+    const error = new ContentError([
+      { file: "a", problem: "p", fix: "x" },
+      { file: "b", problem: "q", fix: "y" },
+    ]);
+    expect(error.message).toBe("a: p\n  fix:   x\n\nb: q\n  fix:   y");
+    expect(String(error)).toMatch(/^ContentError: a: p\n/);
+  });
+
   it("name files as the editor sees them, whichever copy of content/ is read", () => {
     expect(displayPath("/tmp/x/content/data/held.csv", "/tmp/x/content")).toBe("content/data/held.csv");
   });
@@ -289,7 +306,8 @@ describe("the parts of every message", () => {
   it("suggest near misses only, and list the valid choices (the first twelve)", () => {
     expect(didYouMean("deal", ["deals", "routes"])).toBe("deals");
     expect(didYouMean("xyzzy", ["deals", "routes"])).toBeUndefined();
-    expect(didYouMean("", ["deals"])).toBeUndefined();
+    // Nothing written suggests nothing, even a choice as short as the distance allowed.
+    expect(didYouMean("", ["id", "deals"])).toBeUndefined();
     expect(didYouMean("a", [])).toBeUndefined();
     expect(didYouMean("ab", ["cd"])).toBe("cd");
     expect(didYouMean("abcdefgh", ["abcdexyz"])).toBe("abcdexyz");

@@ -80,6 +80,14 @@ describe("the corrections log", () => {
     expect(load([LOG[0]!, "2025-01-10,update,,Same day is fine."]).messages).toEqual([]);
   });
 
+  it("reports a row it cannot read as it is, without counting its publication row as missing too", () => {
+    const { messages } = load(["10/01/2025,published,,First published."]);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(
+      /^content\/corrections\.csv:2:1: date is not a date written YYYY-MM-DD\n {2}field: date\n {2}value: "10\/01\/2025"/,
+    );
+  });
+
   it("says how to start a log when there is none", () => {
     const { log, messages } = load(undefined);
     expect(log).toEqual({ entries: [], published: "" });

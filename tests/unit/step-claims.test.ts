@@ -31,6 +31,12 @@ describe("a step's numbers are drawn by its chart", () => {
     );
   });
 
+  it("says so when the step's state labels no figures at all", () => {
+    const state = prisonersChart.state.parse({ focus: "none", held: "none" });
+    const [problem] = checkStepClaims(prisonersChart, state, [bound("held", "2025-04-30")], data, where);
+    expect(problem!.fix).toMatch(/ The state labels: no figures\.$/);
+  });
+
   it("passes the same number when the state picks out its period, and ignores numbers that are not the chart's", () => {
     const state = prisonersChart.state.parse({ focus: "2025-03..2025-04", held: "none" });
     const numbers = [
