@@ -9,6 +9,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** What npm run check tells the editor about the fixture story, or "" when it passes. */
+function refusal(): string {
+  try {
+    checkStory(FIXTURE);
+    return "";
+  } catch (error) {
+    if (error instanceof ContentError) return error.message;
+    throw error;
+  }
+}
+
 describe("npm run check lays out every chart state the build will draw", () => {
   it("lets a story whose every state can be drawn through", () => {
     // Every layout stubbed to succeed at once: what is checked is that success passes, not the charts.
@@ -24,12 +35,7 @@ describe("npm run check lays out every chart state the build will draw", () => {
       if (state.focus === "2025-01") throw new Error("no room for the label");
       return layout(data, state, size);
     });
-    let message = "";
-    try {
-      checkStory(FIXTURE);
-    } catch (error) {
-      if (error instanceof ContentError) message = error.message;
-    }
+    const message = refusal();
     // The first size it lays out, the compact one, is the first that fails.
     expect(message).toMatch(
       new RegExp(
@@ -49,12 +55,7 @@ describe("npm run check lays out every chart state the build will draw", () => {
         failOnce.mock.calls.length === 0 ? failOnce() : layout(data, state, size),
       );
     }
-    let message = "";
-    try {
-      checkStory(FIXTURE);
-    } catch (error) {
-      if (error instanceof ContentError) message = error.message;
-    }
+    const message = refusal();
     // Default states are drawn first, so the first layout is one chart's default.
     expect(message).toMatch(
       /^content\/charts\/([a-z]+)\.md: the \1 chart cannot be drawn in this state at \d+ px: no room\n {2}field: default state\n/,
