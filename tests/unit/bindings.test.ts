@@ -80,6 +80,14 @@ describe("numbers that the data cannot back are refused, never guessed", () => {
     expect(value(name, key)).toBe(problem);
   });
 
+  it("measures against the first day the count reached its peak, when it reached it twice", () => {
+    const twice = { ...data, held: [held("2025-01-31", 110), held("2025-02-28", 110), held("2025-04-30", 99)] };
+    expect(resolve("percent-below-peak", "2025-04-30", twice)).toMatchObject({
+      value: 10,
+      note: "Derived: 99 on 2025-04-30 against the peak of 110 on 2025-01-31",
+    });
+  });
+
   it("refuses to print a negative number of people leaving, naming the conflict", () => {
     const conflicting = { ...data, held: [held("2024-12-31", 100), held("2025-01-31", 130)] };
     const result = resolve("left-otherwise", "2025-01", conflicting);
@@ -192,6 +200,9 @@ describe("each bound number names the row that backs it, and how it was worked o
     expect(resolve("freed-since", "2025-05-11")).toEqual(refused);
     // A month is not a date here, even though releases fall after it.
     expect(resolve("releases-since", "2025-02")).toEqual({ ...refused, problem: 'no release on or after "2025-02"' });
+    // Nor is a date with anything before or after it.
+    for (const key of ["12025-02-20", "2025-02-20x"])
+      expect(resolve("releases-since", key)).toEqual({ ...refused, problem: `no release on or after "${key}"` });
   });
 
   it("gives the derived balance as a sentence of the counts it came from, cited to the closing count", () => {
@@ -298,6 +309,7 @@ describe("each bound number names the row that backs it, and how it was worked o
       ...data.deportations,
       { ...data.deportations[0]!, release_id: "mar-deal", count: 5 },
       { ...data.deportations[0]!, release_id: "may-deal", place: "belarus", count: null },
+      { ...data.deportations[0]!, release_id: "feb-deal", place: "belarus", count: 3 },
     ];
     const more = { ...data, deportations };
     expect(whole("taken", "all/lithuania", more)).toEqual({
@@ -310,6 +322,10 @@ describe("each bound number names the row that backs it, and how it was worked o
     expect(resolve("taken", "may-deal/belarus", more)).toEqual({
       problem: 'a source for "may-deal/belarus" gives no number (an empty count)',
       fix: "Say it in words without a number, or fill in the count from a source.",
+    });
+    // One empty count among numbers is enough to refuse the sum.
+    expect(resolve("taken", "all/belarus", more)).toMatchObject({
+      problem: 'a source for "all/belarus" gives no number (an empty count)',
     });
     expect(resolve("taken", "feb-deal")).toEqual({
       problem: 'no row in content/data/deportations.csv for "feb-deal"',
