@@ -37,7 +37,7 @@ export interface DoorFrame {
 const tenth = (n: number): number => Math.round(n * 10) / 10;
 
 /** The largest pitch (to a tenth of a unit) at which `capacity` slots fit a w × h box. */
-function fitPitch(capacity: number, w: number, h: number): number {
+export function fitPitch(capacity: number, w: number, h: number): number {
   let pitch = tenth(Math.sqrt((w * h) / capacity));
   while (pitch > 1 && Math.floor(w / pitch) * Math.floor(h / pitch) < capacity) pitch = tenth(pitch - 0.1);
   return pitch;
@@ -113,17 +113,13 @@ function compactFrame(capacity: number, { width, height }: Size): DoorFrame {
   };
 }
 
-const frames = new Map<string, DoorFrame>();
-
-/** The frame for a size and the data's largest count; the same for every state of a data set. */
+/**
+ * The frame for a size and the data's largest count; the same for every state of a data set. Worked
+ * out afresh each time (a few dozen calls per build, microseconds each): a cache here would also keep
+ * a mutation test's deliberate bug from ever running.
+ */
 export function doorFrame(capacity: number, size: Size): DoorFrame {
-  const key = `${capacity}:${size.width}x${size.height}`;
-  let frame = frames.get(key);
-  if (!frame) {
-    frame = size.width < 500 ? compactFrame(capacity, size) : wideFrame(capacity, size);
-    frames.set(key, frame);
-  }
-  return frame;
+  return size.width < 500 ? compactFrame(capacity, size) : wideFrame(capacity, size);
 }
 
 /** The centre of slot i of the field. */
