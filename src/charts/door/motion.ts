@@ -131,18 +131,21 @@ function canvasOver(svg: SVGSVGElement, box: DOMRect, parentBox: DOMRect): HTMLC
 }
 
 interface Stamps {
+  /** The colours and radius they were made for. */
+  id: string;
   stamps: Map<Tint, HTMLCanvasElement>;
   half: number;
 }
 
-const stampCache = new Map<string, Stamps>();
-
-/** A bitmap of one dot in each colour, at the canvas's scale; made once per colour scheme and size. */
-function makeStamps(colours: Colours, r: number): Stamps {
-  const id = `${colours.dark}:${r}`;
-  const known = stampCache.get(id);
-  if (known) return known;
+/**
+ * A bitmap of one dot in each colour, at the canvas's scale; made again only when the colours or the
+ * size change. Kept with the SVG's layers rather than in one cache for the page, so a new figure (or
+ * a test's) starts afresh.
+ */
+function makeStamps(layers: Layers, colours: Colours, r: number): Stamps {
   const palette = colours.palette;
+  const id = `${[...palette.values()].join("|")}:${r}`;
+  if (layers.stamps?.id === id) return layers.stamps;
   const size = Math.ceil(r * 2 + 2);
   const half = size / 2;
   const stamps = new Map<Tint, HTMLCanvasElement>();
@@ -156,14 +159,15 @@ function makeStamps(colours: Colours, r: number): Stamps {
     c.fill();
     stamps.set(tint, stamp);
   }
-  stampCache.set(id, { stamps, half });
-  return { stamps, half };
+  layers.stamps = { id, stamps, half };
+  return layers.stamps;
 }
 
 /** The painter's two off-screen layers: dots that have arrived, and dots waiting to leave. */
 interface Layers {
   settled: HTMLCanvasElement;
   waiting: HTMLCanvasElement;
+  stamps?: Stamps;
 }
 
 const layerCache = new WeakMap<SVGSVGElement, Layers>();
@@ -235,7 +239,7 @@ function startFades(svg: SVGSVGElement): Animation[] {
  */
 function painter(layers: Layers, plan: Plan, colours: Colours, scale: number) {
   const radius = plan.radius * scale;
-  const { stamps, half } = makeStamps(colours, radius);
+  const { stamps, half } = makeStamps(layers, colours, radius);
   const settled = layers.settled.getContext("2d")!;
   const waiting = layers.waiting.getContext("2d")!;
   const visible = (alpha: number): boolean => alpha > 0.01;
