@@ -102,11 +102,12 @@ describe("reading a door scene's dots", () => {
 describe("the cross-fade that replaces motion for readers who reduce it", () => {
   const from = [set("held", "held", [at(1, 1), at(2, 2)]), set("out", "us", [at(150, 5)])];
   const target = [set("held", "held", [at(1, 1)]), set("new", "new", [at(2, 2), at(3, 3)])];
-  const plan = fadePlan(from, target, geometry);
+  // Planned inside each test, not while the file is read: a mutation test switches its bug on per test.
+  const plan = () => fadePlan(from, target, geometry);
 
   it("keeps a dot that is the same in both states, fades in what is new or changed colour, fades out the rest", () => {
     const by = (p: Point, a0: number, a1: number) =>
-      plan.sprites.filter((s) => s.x0 === p.x && s.y0 === p.y && s.a0 === a0 && s.a1 === a1);
+      plan().sprites.filter((s) => s.x0 === p.x && s.y0 === p.y && s.a0 === a0 && s.a1 === a1);
     expect(by(at(1, 1), 1, 1)).toHaveLength(1);
     // (2, 2) was held and is now a newcomer: its new colour fades in over it, its old one is not kept.
     expect(by(at(2, 2), 0, 1).map((s) => s.tint1)).toEqual(["new"]);
@@ -114,13 +115,13 @@ describe("the cross-fade that replaces motion for readers who reduce it", () => 
     expect(by(at(3, 3), 0, 1)).toHaveLength(1);
     expect(by(at(150, 5), 1, 0).map((s) => s.tint1)).toEqual(["us"]);
     expect(by(at(1, 1), 1, 0)).toEqual([]);
-    expect(plan.sprites).toHaveLength(5);
+    expect(plan().sprites).toHaveLength(5);
   });
 
   it("moves nothing, turns no vane, and takes the fade's time", () => {
-    expect(plan.sprites.every((s) => !s.via && s.x0 === s.x1 && s.y0 === s.y1)).toBe(true);
-    expect(plan.sprites.every((s) => s.start === 0 && s.end === FADE_MS)).toBe(true);
-    expect([plan.duration, plan.turn, plan.door, plan.doorRadius, plan.radius]).toEqual([
+    expect(plan().sprites.every((s) => !s.via && s.x0 === s.x1 && s.y0 === s.y1)).toBe(true);
+    expect(plan().sprites.every((s) => s.start === 0 && s.end === FADE_MS)).toBe(true);
+    expect([plan().duration, plan().turn, plan().door, plan().doorRadius, plan().radius]).toEqual([
       FADE_MS,
       0,
       at(100, 50),
@@ -139,11 +140,12 @@ describe("the flows between two steps", () => {
     set("out", "other", [at(170, 30)], [at(3, 3)], 2),
     set("out", "us", [at(150, 10), at(152, 10)], [at(2, 2), at(8, 8)], 1),
   ];
-  const plan = flowPlan(from, target, geometry);
-  const movers = plan.sprites.filter((s) => s.via);
+  // Planned inside each test, not while the file is read: a mutation test switches its bug on per test.
+  const plan = () => flowPlan(from, target, geometry);
+  const movers = () => plan().sprites.filter((s) => s.via);
 
   it("sends each batch of leavers from the slots they left to their group, in batch order", () => {
-    const leaving = movers.filter((s) => s.tint1 !== "new");
+    const leaving = movers().filter((s) => s.tint1 !== "new");
     expect(leaving.map(where)).toEqual([
       { from: at(2, 2), to: at(150, 10) },
       { from: at(8, 8), to: at(152, 10) },
@@ -165,7 +167,7 @@ describe("the flows between two steps", () => {
   });
 
   it("brings the newcomers in from outside the door, unseen until they reach it, after the first leavers", () => {
-    const coming = movers.filter((s) => s.tint1 === "new");
+    const coming = movers().filter((s) => s.tint1 === "new");
     expect(coming.map(where)).toEqual([
       { from: at(140, 50), to: at(5, 5) },
       { from: at(140, 50), to: at(6, 6) },
@@ -177,26 +179,26 @@ describe("the flows between two steps", () => {
   });
 
   it("holds the held still, and fades in a held dot that was not in the field, once the leavers are out", () => {
-    const still = plan.sprites.filter((s) => !s.via && s.a0 === 1 && s.a1 === 1);
+    const still = plan().sprites.filter((s) => !s.via && s.a0 === 1 && s.a1 === 1);
     expect(still.map((s) => at(s.x0, s.y0))).toEqual([at(1, 1)]);
     expect([still[0]!.start, still[0]!.end]).toEqual([0, 0]);
-    const appearing = plan.sprites.filter((s) => !s.via && s.a0 === 0);
+    const appearing = plan().sprites.filter((s) => !s.via && s.a0 === 0);
     expect(appearing.map((s) => [s.x0, s.y0, s.start, s.end])).toEqual([[9, 9, 0.5 * D, 0.8 * D]]);
   });
 
   it("fades out what the new step does not account for: the last step's groups first, then dots that left unseen", () => {
-    const fading = plan.sprites.filter((s) => s.a0 === 1 && s.a1 === 0);
+    const fading = plan().sprites.filter((s) => s.a0 === 1 && s.a1 === 0);
     expect(fading.map((s) => [s.x0, s.y0, s.start, s.end])).toEqual([
       [4, 4, 0.1 * D, 0.5 * D],
       [160, 9, 0, 0.2 * D],
     ]);
-    expect(plan.sprites).toHaveLength(9);
+    expect(plan().sprites).toHaveLength(9);
   });
 
   it("lasts until the last dot arrives, turns the vanes, and carries the door along", () => {
-    expect(plan.duration).toBe(Math.max(...plan.sprites.map((s) => s.end)));
-    expect(plan.duration).toBeLessThanOrEqual(D);
-    expect([plan.turn, plan.door, plan.doorRadius, plan.radius]).toEqual([270, at(100, 50), 12, 2]);
+    expect(plan().duration).toBe(Math.max(...plan().sprites.map((s) => s.end)));
+    expect(plan().duration).toBeLessThanOrEqual(D);
+    expect([plan().turn, plan().door, plan().doorRadius, plan().radius]).toEqual([270, at(100, 50), 12, 2]);
   });
 
   it("with nobody leaving, brings newcomers in and count changes up almost at once", () => {

@@ -93,9 +93,9 @@ describe("releases after the latest count (after=)", () => {
     ],
     deportations: [...data.deportations, { ...data.deportations[0]!, release_id: "jun-deal", count: 6 }],
   };
-  const model = doorModel(later, doorChart.state.parse({ at: "latest", after: "2025-06-30" }));
 
   it("draw the freed of those releases, up to the date given, leaving without being taken off the count", () => {
+    const model = doorModel(later, doorChart.state.parse({ at: "latest", after: "2025-06-30" }));
     expect(model.afterCount).toBe(true);
     expect(model.span).toEqual(["2025-06-01", "2025-06-30"]);
     expect(model.releases.map((r) => r.id)).toEqual(["jun-deal", "jun-pardon"]);
