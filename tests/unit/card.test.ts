@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parseHTML } from "linkedom";
+import { color } from "d3-color";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import type { Furniture } from "../../src/content/furniture.ts";
@@ -140,15 +141,12 @@ describe("a share card's layout", () => {
 });
 
 describe("a share card's SVG", () => {
-  const svg = cardSvg(
-    scene(560, 432, ["held"]),
-    furniture("Prisoners & pardons <2025>"),
-    entries,
-    'A "field" of dots',
-    css,
-  );
+  // Drawn inside each test, not while the file is read: a mutation test switches its bug on per test.
+  const card = (): string =>
+    cardSvg(scene(560, 432, ["held"]), furniture("Prisoners & pardons <2025>"), entries, 'A "field" of dots', css);
 
   it("writes every colour out, for librsvg, which does not resolve custom properties", () => {
+    const svg = card();
     expect(svg).not.toMatch(/var\(--/);
     expect(svg).toMatch(
       /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" width="1200" height="630" viewBox="0 0 1200 630">/,
@@ -157,6 +155,7 @@ describe("a share card's SVG", () => {
   });
 
   it("escapes the words it sets, and places the chart in its box", () => {
+    const svg = card();
     expect(svg).toContain(">Prisoners &amp;</tspan>");
     expect(svg).toContain(">pardons &lt;2025&gt;</tspan>");
     expect(svg).not.toContain("<2025>");
@@ -213,6 +212,7 @@ describe("a share card's SVG", () => {
   });
 
   it("paints the card in the light palette: paper, ink, the soft ink of the source line, the accent along the top", () => {
+    const svg = card();
     const palette = customProperties(css, "light");
     expect(svg).toContain(`<rect width="100%" height="100%" fill="${palette.get("--c-bg")}"/>`);
     expect(svg).toContain(`<rect width="100%" height="8" fill="${palette.get("--c-accent")}"/>`);
@@ -221,5 +221,17 @@ describe("a share card's SVG", () => {
     );
     expect(svg).toContain('.card-chart,.card-title,.card-legend,.card-foot{font-family:"Source Sans 3",sans-serif}');
     expect(svg.endsWith("</svg>")).toBe(true);
+  });
+
+  it("comes out of librsvg in those colours: the accent along the top, paper below it", async () => {
+    const palette = customProperties(css, "light");
+    const { data, info } = await sharp(Buffer.from(card())).raw().toBuffer({ resolveWithObject: true });
+    const pixel = (x: number, y: number): string => {
+      const at = (y * info.width + x) * info.channels;
+      return `#${[0, 1, 2].map((c) => data[at + c]!.toString(16).padStart(2, "0")).join("")}`;
+    };
+    const hex = (name: string): string => color(palette.get(name)!)!.formatHex();
+    expect(pixel(600, 3)).toBe(hex("--c-accent"));
+    expect(pixel(CARD.width - 4, CARD.height - 4)).toBe(hex("--c-bg"));
   });
 });
