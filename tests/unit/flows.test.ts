@@ -4,18 +4,20 @@ import { latestDate } from "../../src/data/latest.ts";
 import { fixtureDataset, held, recognised, release } from "../support/dataset.ts";
 
 const data = fixtureDataset();
-const periods = flowPeriods(data, "2025-01-01", "2025-05-31");
-const summary = periods.map((p) => ({
-  span: `${p.start}..${p.end}`,
-  in: p.recognised?.count ?? null,
-  us: p.freedUs,
-  other: p.freedOther,
-  left: p.leftOtherwise,
-}));
+// Worked out inside each test, not while the file is read: a mutation test switches its bug on per test.
+const periods = () => flowPeriods(data, "2025-01-01", "2025-05-31");
+const summary = () =>
+  periods().map((p) => ({
+    span: `${p.start}..${p.end}`,
+    in: p.recognised?.count ?? null,
+    us: p.freedUs,
+    other: p.freedOther,
+    left: p.leftOtherwise,
+  }));
 
 describe("flowPeriods", () => {
   it("tiles the axis with the published periods: months where they exist, the two-month block, and the unpublished rest", () => {
-    expect(summary).toEqual([
+    expect(summary()).toEqual([
       { span: "2025-01-01..2025-01-31", in: 20, us: 0, other: 4, left: 6 },
       { span: "2025-02-01..2025-02-28", in: 10, us: 10, other: 0, left: 5 },
       { span: "2025-03-01..2025-04-30", in: 30, us: 20, other: 5, left: 20 },
@@ -48,7 +50,7 @@ describe("flowPeriods", () => {
   });
 
   it("closes the balance between every pair of counts it spans: held at the start + in − freed − left otherwise = held at the end", () => {
-    const complete = periods.filter((p) => p.leftOtherwise !== null);
+    const complete = periods().filter((p) => p.leftOtherwise !== null);
     for (let i = 0; i < complete.length; i++) {
       for (let j = i; j < complete.length; j++) {
         const run = complete.slice(i, j + 1);
@@ -64,7 +66,7 @@ describe("flowPeriods", () => {
   });
 
   it("never counts a single-day recognition inside the month that contains it", () => {
-    expect(periods[0]!.recognised!.rows.map((r) => r.count)).toEqual([20]);
+    expect(periods()[0]!.recognised!.rows.map((r) => r.count)).toEqual([20]);
   });
 
   it("leaves the derived figure out where a count is missing at either end, and says so with null", () => {
@@ -132,7 +134,7 @@ describe("heldAtEndOf", () => {
 
 describe("flowsOver", () => {
   it("adds up whole periods, with the counts at either end", () => {
-    const total = flowsOver(periods, "2025-01-01", "2025-04-30")!;
+    const total = flowsOver(periods(), "2025-01-01", "2025-04-30")!;
     expect([
       total.recognised,
       total.freedUs,
@@ -144,15 +146,15 @@ describe("flowsOver", () => {
   });
 
   it("refuses a span that cuts a period, at either end or inside one", () => {
-    expect(flowsOver(periods, "2025-01-01", "2025-03-31")).toBeUndefined();
-    expect(flowsOver(periods, "2025-01-15", "2025-02-28")).toBeUndefined();
-    expect(flowsOver(periods, "2025-03-05", "2025-03-20")).toBeUndefined();
-    expect(flowsOver(periods, "2025-02-01", "2025-02-28")?.recognised).toBe(10);
+    expect(flowsOver(periods(), "2025-01-01", "2025-03-31")).toBeUndefined();
+    expect(flowsOver(periods(), "2025-01-15", "2025-02-28")).toBeUndefined();
+    expect(flowsOver(periods(), "2025-03-05", "2025-03-20")).toBeUndefined();
+    expect(flowsOver(periods(), "2025-02-01", "2025-02-28")?.recognised).toBe(10);
   });
 
   it("gives no derived total when one of its periods has none", () => {
-    expect(flowsOver(periods, "2025-04-01", "2025-05-31")).toBeUndefined();
-    expect(flowsOver(periods, "2025-03-01", "2025-05-31")?.leftOtherwise).toBeNull();
+    expect(flowsOver(periods(), "2025-04-01", "2025-05-31")).toBeUndefined();
+    expect(flowsOver(periods(), "2025-03-01", "2025-05-31")?.leftOtherwise).toBeNull();
   });
 });
 
