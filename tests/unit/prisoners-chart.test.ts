@@ -176,3 +176,25 @@ describe("the prisoners chart", () => {
     expect(flows!.rows.at(-1)).toEqual(["1 May 2025", "31 May 2025", 90, "not published", 7, 0, "not derivable", 95]);
   });
 });
+
+describe("the prisoners chart's legend", () => {
+  it("names the held line always, and only the kinds of block the data draws", () => {
+    // The fixture: recognitions, both kinds of release, people leaving otherwise, an unpublished May; no conflict.
+    expect(layout({ focus: "none" }).legend).toEqual([
+      "held",
+      "recognised",
+      "freed-us",
+      "freed-other",
+      "left-otherwise",
+      "no-count",
+    ]);
+    // Counts that conflict draw their own block, and the legend says what it is.
+    const conflicting = {
+      ...data,
+      held: [held("2024-12-31", 100), ...data.held.slice(1).map((r) => ({ ...r, count: r.count + 40 }))],
+    };
+    expect(layout({ focus: "none" }, conflicting).legend).toContain("left-negative");
+    // With nothing published but the counts, only the line.
+    expect(layout({ focus: "none" }, { ...data, recognitions: [], releases: [] }).legend).toEqual(["held", "no-count"]);
+  });
+});
