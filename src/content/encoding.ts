@@ -86,12 +86,8 @@ function resaveAdvice(file: string): string {
  * dropped, so `---` front matter and CSV headers are found where the editor wrote them.
  */
 export function decodeContent(bytes: Uint8Array, file: string): { text: string } | { problem: ContentProblem } {
+  // ASCII saved as UTF-16 without a byte-order mark is valid UTF-8 (NULs and all), so look for it first.
   const utf16 = utf16Flavour(bytes);
-  const bad = utf16 ? 0 : firstInvalidUtf8(bytes);
-  if (bad === -1) {
-    // TextDecoder drops a leading byte-order mark itself (its ignoreBOM option is off by default).
-    return { text: new TextDecoder("utf-8").decode(bytes) };
-  }
   if (utf16) {
     return {
       problem: {
@@ -101,6 +97,13 @@ export function decodeContent(bytes: Uint8Array, file: string): { text: string }
       },
     };
   }
+  try {
+    // A fatal decoder reads a valid file in one pass and drops a leading byte-order mark itself.
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    // Not UTF-8: the message below locates the first byte it cannot read.
+  }
+  const bad = firstInvalidUtf8(bytes);
   const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
   const lineEnd = bytes.indexOf(0x0a, bad);
   const line = bytes.subarray(lineStart, lineEnd === -1 ? bytes.length : lineEnd);
