@@ -98,6 +98,8 @@ async function motionRun(throttle: number): Promise<Record<string, number>> {
   const cdp = await page.context().newCDPSession(page);
   await page.goto(`${origin}/`);
   await page.waitForLoadState("load");
+  // The door's states come after the page's load; its set-up follows.
+  await page.waitForSelector('[data-started] figure[data-chart="door"]', { state: "attached" });
   // Let the idle warm-up run first, as it does for a reader who starts reading.
   await page.waitForTimeout(1000);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });

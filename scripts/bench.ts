@@ -113,15 +113,15 @@ try {
 
   const rows: Row[] = [
     budgeted(
-      "Story page, everything it downloads (HTML, JS, CSS, fonts, images)",
+      "Story page, everything it downloads (HTML, JS, chart states, CSS, fonts, images)",
       `${sizeText(total)} in ${bytes.requests} requests`,
       kb(total.gzip),
       { max: BUDGET.pageKb, unit: " KB gzip" },
     ),
     budgeted("– HTML", sizeText(bytes.html), kb(bytes.html.gzip), { max: BUDGET.htmlKb, unit: " KB gzip" }),
-    reported("– – of which inline scene data (JSON)", sizeText(inline.sceneJson)),
     reported("– – of which inline CSS", sizeText(inline.css)),
     budgeted("– JavaScript", sizeText(bytes.js), kb(bytes.js.gzip), { max: BUDGET.jsKb, unit: " KB gzip" }),
+    reported("– chart states (JSON the script fetches)", sizeText(bytes.data)),
     reported("– CSS files", sizeText(bytes.css)),
     reported("– fonts", sizeText(bytes.font)),
     reported(

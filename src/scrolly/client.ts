@@ -30,12 +30,11 @@ function setUpStepNav(section: HTMLElement, steps: HTMLElement[], current: () =>
   };
 }
 
-function start(section: HTMLElement): void {
-  const figure = section.querySelector<HTMLElement>("figure[data-chart]");
-  const json = section.querySelector("script[data-figure-payload]")?.textContent;
+function start(section: HTMLElement, payload: FigurePayload): void {
+  const figure = section.querySelector<HTMLElement>("figure[data-chart]")!;
   const steps = [...section.querySelectorAll<HTMLElement>("[data-step]")];
-  if (!figure || !json || steps.length === 0) return;
-  const payload = JSON.parse(json) as FigurePayload;
+  // Its step buttons show from now on: until the states come, they would have nothing to show.
+  section.dataset.started = "";
   watchSizes(figure, payload);
   whenIdle(() => {
     warmUp(figure, payload);
@@ -50,6 +49,26 @@ function start(section: HTMLElement): void {
   });
 }
 
+/**
+ * When a section's states cannot be fetched, each step shows its chart as an image, as it does
+ * without JavaScript: the browser keeps a <noscript>'s markup as text when scripts run.
+ */
+function showStepImages(section: HTMLElement): void {
+  section.dataset.statesUnavailable = "";
+  for (const fallback of section.querySelectorAll("[data-step] noscript"))
+    fallback.insertAdjacentHTML("afterend", fallback.textContent);
+}
+
+/** A section's states, from the file beside the page; undefined when they cannot be had. */
+async function loadStates(url: string): Promise<FigurePayload | undefined> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? ((await response.json()) as FigurePayload) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // Editors' preview aid (npm run dev only): show where the trigger line sits.
 if (import.meta.env.DEV) {
   for (const line of document.querySelectorAll<HTMLElement>("[data-dev-trigger]"))
@@ -58,13 +77,27 @@ if (import.meta.env.DEV) {
 
 setUpMotionToggle();
 document.documentElement.classList.add("js-ready");
-// One section per task, in page order: on a slow phone, setting up all four at once (parsing their
-// states, reading their steps' positions) is one long task that holds up the reader's first tap.
-const sections = [...document.querySelectorAll<HTMLElement>("[data-scrolly]")];
-const startNext = (): void => {
-  const section = sections.shift();
-  if (!section) return;
-  start(section);
-  setTimeout(startNext, 0);
-};
-startNext();
+// Every section's states are requested at once, and the sections start one per task, in page order: on
+// a slow phone, setting up all four at once (reading their steps' positions) is one long task that
+// holds up the reader's first tap.
+const sections = [...document.querySelectorAll<HTMLElement>("[data-scrolly]")].filter(
+  (s) => s.dataset.states && s.querySelector("figure[data-chart]") && s.querySelector("[data-step]"),
+);
+// Requested after the page's load, so they never share the phone's bandwidth with the fonts and the
+// first paint; until they come, each figure shows its first step's state, drawn on the server.
+const loaded =
+  document.readyState === "complete"
+    ? Promise.resolve()
+    : new Promise((resolve) => {
+        window.addEventListener("load", resolve, { once: true });
+      });
+const loads = loaded.then(() => sections.map((s) => loadStates(s.dataset.states!)));
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+void (async () => {
+  for (const [i, section] of sections.entries()) {
+    const payload = await (await loads)[i];
+    if (payload) start(section, payload);
+    else showStepImages(section);
+    await nextTask();
+  }
+})();

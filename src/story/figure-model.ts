@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { charts } from "../charts/registry.ts";
 import type { Story } from "../content/load.ts";
 import type { Section } from "../content/story.ts";
@@ -40,6 +41,18 @@ export function figurePayload(story: Story, section: Section): FigurePayload {
     }),
   );
   return { chart: chartId, pool, steps };
+}
+
+/**
+ * A scrolly section's states as the file the browser fetches, beside the page rather than inline:
+ * on a phone, tokenising a few hundred kilobytes of inline JSON held up the page's first parse
+ * (about 100 ms of Lighthouse's blocking time), and only the script needs it. The version is the
+ * content's hash, so a cached file never meets a page built from other content.
+ */
+export function statesFile(section: Section, payload: FigurePayload): { path: string; version: string; json: string } {
+  const json = JSON.stringify(payload);
+  const version = createHash("sha256").update(json).digest("hex").slice(0, 12);
+  return { path: `states/${section.id}.json`, version, json };
 }
 
 /** Every (chart, step) pair in the story, for static SVG files and embeds. */

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -93,6 +94,24 @@ describe("the built story page, read without JavaScript", () => {
         expect(readDist(`charts/${chart}/${id}-wide.svg`)).toContain("<svg");
       }
     }
+  });
+
+  it("names for each scroll-driven figure the states file its script fetches, holding every step's states", () => {
+    for (const section of page.querySelectorAll("[data-scrolly]")) {
+      const url = new URL(section.getAttribute("data-states")!, "http://story.test/");
+      expect(url.pathname).toBe(`/states/${section.id}.json`);
+      const json = readDist(url.pathname.slice(1));
+      // The version changes with the states, so a cached file never meets a page built from other content.
+      expect(url.searchParams.get("v")).toBe(createHash("sha256").update(json).digest("hex").slice(0, 12));
+      const states = JSON.parse(json) as { chart: string; steps: Record<string, { alt: string }> };
+      expect(states.chart).toBe(section.querySelector("figure[data-chart]")!.getAttribute("data-chart"));
+      const steps = [...section.querySelectorAll("[data-step]")];
+      expect(Object.keys(states.steps)).toEqual(steps.map((s) => s.id));
+      for (const step of steps)
+        expect(states.steps[step.id]!.alt).toBe(step.querySelector("img.step-print")!.getAttribute("alt"));
+    }
+    // Nothing of the states stays inline, where the phone's parser would have to read past it.
+    expect(readDist("index.html")).not.toContain('"pool":');
   });
 
   it("gives every figure on the page a source line and a list of source links", () => {

@@ -121,6 +121,27 @@ describe("readers without JavaScript", () => {
   });
 });
 
+describe("readers whose connection drops the charts' states", () => {
+  it("get every step's chart state as an image, as without JavaScript, and no step buttons", async () => {
+    const page = await browser().newPage({ viewport: { width: 360, height: 740 } });
+    await page.route("**/states/**", (route) => route.abort("internetdisconnected"));
+    await page.goto(ORIGIN);
+    for (const { chart, steps } of scrolly) {
+      const section = page.locator(`section:has(figure[data-chart="${chart}"])`);
+      await section.and(page.locator("[data-states-unavailable]")).waitFor({ state: "attached" });
+      expect(await figure(page, chart).locator("[data-step-nav]").isVisible()).toBe(false);
+      for (const step of steps) {
+        await page.locator(`#${step}`).scrollIntoViewIfNeeded();
+        const image = page.locator(`#${step} picture img`);
+        await image.evaluate((img: HTMLImageElement) => img.decode());
+        expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+        expect(await image.getAttribute("src")).toBe(`/charts/${chart}/${step}-compact.svg`);
+      }
+    }
+    await page.close();
+  });
+});
+
 describe("print", () => {
   it("prints each chart's title, legend and source line, then every step once with its own chart state", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });

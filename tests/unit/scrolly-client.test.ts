@@ -28,36 +28,55 @@ vi.mock("../../src/scrolly/scroller.ts", () => ({
 }));
 
 const SECTION = `
-  <section data-scrolly>
+  <section data-scrolly data-states="/states/deals.json?v=1">
     <figure data-chart="deals" data-state="a">
       <div data-step-nav>
         <button data-step-go="-1">Previous step</button><span data-step-position>Step 1 of 3</span><button data-step-go="1">Next step</button>
       </div>
     </figure>
     <ol><li id="a" data-step="a"></li><li id="b" data-step="b"></li><li id="c" data-step="c"></li></ol>
-    <script type="application/json" data-figure-payload>{"chart":"deals","pool":[],"steps":{}}</script>
   </section>
   <section data-scrolly><p>No figure here.</p></section>
-  <section data-scrolly>
+  <section data-scrolly data-states="/states/routes.json?v=1">
     <figure data-chart="routes" data-state="d"></figure>
     <ol><li id="d" data-step="d"></li><li id="e" data-step="e"></li></ol>
-    <script type="application/json" data-figure-payload>{"chart":"routes","pool":[],"steps":{}}</script>
   </section>
-  <section data-scrolly>
+  <section data-scrolly data-states="/states/routes-one.json?v=1">
     <figure data-chart="routes" data-state="f"><div data-step-nav><button data-step-go="-1">Previous step</button><button data-step-go="1">Next step</button></div></figure>
     <ol><li id="f" data-step="f"></li></ol>
-    <script type="application/json" data-figure-payload>{"chart":"routes","pool":[],"steps":{}}</script>
   </section>
   <section data-scrolly>
     <figure data-chart="routes" data-state="g"></figure>
     <ol><li id="g" data-step="g"></li></ol>
   </section>
-  <section data-scrolly>
+  <section data-scrolly data-states="/states/no-steps.json?v=1">
     <figure data-chart="routes"></figure>
-    <script type="application/json" data-figure-payload>{"chart":"routes","pool":[],"steps":{}}</script>
   </section>
   <button data-motion-toggle hidden>Reduce motion</button>
   <div data-dev-trigger></div>`;
+
+/** A section whose states are missing on the server (or the network fails), with a step image as a browser keeps a <noscript>: as text. */
+const UNAVAILABLE = (url: string) => `
+  <section data-scrolly data-states="${url}">
+    <figure data-chart="deals" data-state="x"></figure>
+    <ol><li id="x" data-step="x"><p>Step text.</p><noscript>&lt;img class="step-static" src="/charts/deals/x-compact.svg" alt="The deals chart at x."&gt;</noscript></li></ol>
+  </section>`;
+
+/** The server: every states file answers with an empty payload for its chart, except those it lacks. */
+function serveStates(requested: string[]) {
+  vi.stubGlobal("fetch", (url: string) => {
+    requested.push(url);
+    if (url.includes("network-down")) return Promise.reject(new TypeError("Failed to fetch"));
+    // A host's "not found" can itself be JSON: only the status tells it from the states.
+    if (url.includes("missing"))
+      return Promise.resolve({ ok: false, json: () => Promise.resolve({ error: "Not found" }) });
+    const chart = url.includes("deals") ? "deals" : "routes";
+    return Promise.resolve({ ok: true, json: () => Promise.resolve({ chart, pool: [], steps: {} }) });
+  });
+}
+
+/** Lets every promise settled so far run its callbacks (setImmediate is never faked here). */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -71,8 +90,10 @@ afterEach(() => {
   calls.offset = undefined;
 });
 
-async function start(options: { idle?: boolean } = {}) {
-  const browser = fakeBrowser(SECTION);
+async function start(options: { idle?: boolean; html?: string; load?: boolean } = {}) {
+  const browser = fakeBrowser(options.html ?? SECTION);
+  const requested: string[] = [];
+  serveStates(requested);
   const scrolled: { id: string; options: unknown }[] = [];
   for (const li of browser.document.querySelectorAll("li"))
     (li as unknown as { scrollIntoView: (o: unknown) => void }).scrollIntoView = (o) =>
@@ -84,6 +105,7 @@ async function start(options: { idle?: boolean } = {}) {
       callback();
     };
   await import("../../src/scrolly/client.ts");
+  if (options.load !== false) browser.window.dispatch("load");
   // The sections after the first start one task each: let them, while this page is still up.
   if (!vi.isFakeTimers())
     await vi.waitFor(() => {
@@ -93,11 +115,11 @@ async function start(options: { idle?: boolean } = {}) {
   const activate = (id: string) => {
     calls.onActive!(browser.document.getElementById(id)!);
   };
-  return { browser, scrolled, history, button, activate };
+  return { browser, scrolled, history, button, activate, requested };
 }
 
 describe("the story's client script", () => {
-  it("marks the page as running JavaScript and starts each scrolly section that has a figure and a payload", async () => {
+  it("marks the page as running JavaScript and starts each scrolly section that has a figure, steps and states", async () => {
     const { browser } = await start({ idle: true });
     expect(browser.document.documentElement.classList.contains("js-ready")).toBe(true);
     expect(calls.sized).toBe(3);
@@ -105,15 +127,45 @@ describe("the story's client script", () => {
     expect(calls.onActive).toBeDefined();
   });
 
-  it("starts one section per task, in page order, and only those with a figure, a payload and steps", async () => {
+  it("requests every section's states at once after the page's load, then starts one section per task, in page order", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout"] });
-    await start();
+    const { browser, requested } = await start({ load: false });
+    await settle();
+    expect(requested).toEqual([]);
+    expect(calls.watched).toEqual([]);
+    browser.window.dispatch("load");
+    await settle();
+    expect(requested).toEqual(["/states/deals.json?v=1", "/states/routes.json?v=1", "/states/routes-one.json?v=1"]);
     expect(calls.watched).toEqual([["a", "b", "c"]]);
+    expect(browser.document.querySelectorAll("[data-started]")).toHaveLength(1);
     vi.runAllTimers();
+    await settle();
+    expect(calls.watched).toEqual([
+      ["a", "b", "c"],
+      ["d", "e"],
+    ]);
+    vi.runAllTimers();
+    await settle();
     expect(calls.watched).toEqual([["a", "b", "c"], ["d", "e"], ["f"]]);
     expect(calls.sized).toBe(3);
     vi.useRealTimers();
   });
+
+  it.each(["/states/missing.json?v=1", "/states/network-down.json?v=1"])(
+    "shows each step's image, as without JavaScript, when a section's states cannot be had (%s)",
+    async (url) => {
+      const { browser } = await start({ html: UNAVAILABLE(url) + SECTION });
+      const section = browser.document.querySelector<HTMLElement>("section")!;
+      expect(section.hasAttribute("data-states-unavailable")).toBe(true);
+      expect(section.hasAttribute("data-started")).toBe(false);
+      const image = section.querySelector("#x img.step-static")!;
+      expect(image.getAttribute("src")).toBe("/charts/deals/x-compact.svg");
+      expect(image.getAttribute("alt")).toBe("The deals chart at x.");
+      // The sections after it start as usual.
+      expect(calls.watched).toEqual([["a", "b", "c"], ["d", "e"], ["f"]]);
+      expect(browser.document.querySelectorAll("[data-states-unavailable]")).toHaveLength(1);
+    },
+  );
 
   it("runs a section with no step buttons, or buttons but no position line", async () => {
     const { browser } = await start();
@@ -141,9 +193,13 @@ describe("the story's client script", () => {
   it("warms up after a short timeout where there is no idle callback (Safari)", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout"] });
     await start();
+    await settle();
+    expect(calls.sized).toBe(1);
     expect(calls.warmed).toBe(0);
     vi.advanceTimersByTime(200);
     expect(calls.warmed).toBe(1);
+    // Let the other sections start before the clock is real again, so none starts in the next test.
+    await vi.runAllTimersAsync();
     vi.useRealTimers();
   });
 

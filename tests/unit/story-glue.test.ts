@@ -4,7 +4,7 @@ import { sourceLine, sourceName } from "../../src/charts/shared/sources.ts";
 import { loadStory, type Story } from "../../src/content/load.ts";
 import { sizes } from "../../src/render/scene.ts";
 import { embedEntries, storyAnchor } from "../../src/story/embeds.ts";
-import { chartStates, figurePayload, scenesFor, sizeNames } from "../../src/story/figure-model.ts";
+import { chartStates, figurePayload, scenesFor, sizeNames, statesFile } from "../../src/story/figure-model.ts";
 import { unpool } from "../../src/story/payload.ts";
 import { distinctSources } from "../../src/story/sources.ts";
 import { FIXTURE } from "../support/fixture.ts";
@@ -82,6 +82,21 @@ describe("the browser payload of a figure", () => {
     const distinct = new Set(all.map((m) => JSON.stringify(m)));
     expect(all.length).toBeGreaterThan(distinct.size);
     expect(payload.pool.length).toBe(distinct.size);
+  });
+});
+
+describe("the states file a section's script fetches", () => {
+  it("is the payload as JSON, at the section's own path, versioned by its content", () => {
+    const prisoners = story.sections.find((s) => s.chart === "prisoners")!;
+    const payload = figurePayload(story, prisoners);
+    const file = statesFile(prisoners, payload);
+    expect(file.path).toBe(`states/${prisoners.id}.json`);
+    expect(JSON.parse(file.json)).toEqual(payload);
+    expect(file.version).toMatch(/^[0-9a-f]{12}$/);
+    // The same states keep their version; any change to them gives a new one, so no cache serves stale states.
+    expect(statesFile(prisoners, figurePayload(story, prisoners)).version).toBe(file.version);
+    const changed = { ...payload, steps: { ...payload.steps, extra: payload.steps[prisoners.steps[0]!.id]! } };
+    expect(statesFile(prisoners, changed).version).not.toBe(file.version);
   });
 });
 

@@ -13,19 +13,17 @@ export interface Size {
 const size = (text: string | Buffer): Size => ({ raw: Buffer.byteLength(text), gzip: gzipSync(text).length });
 const add = (a: Size, b: Size): Size => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip });
 
-/** What the story's HTML carries inline: the scene data for the charts, the CSS, and the rest. */
+/** What the story's HTML carries inline: the CSS, and the rest. */
 export interface HtmlParts {
   html: Size;
-  sceneJson: Size;
   css: Size;
 }
 
 export function htmlParts(dist: string, page: string): HtmlParts {
   const html = readFileSync(join(dist, page), "utf8");
   const { document } = parseHTML(html);
-  const json = [...document.querySelectorAll("script[data-figure-payload]")].map((s) => s.textContent).join("");
   const css = [...document.querySelectorAll("style")].map((s) => s.textContent).join("");
-  return { html: size(html), sceneJson: size(json), css: size(css) };
+  return { html: size(html), css: size(css) };
 }
 
 /** Gzipped bytes of the scripts a built page loads from this site (for the embed pages' budget). */
@@ -37,7 +35,7 @@ export function scriptGzip(dist: string, page: string): number {
     .reduce((sum, src) => sum + gzipSync(readFileSync(join(dist, src.slice(1)))).length, 0);
 }
 
-export type Kind = "html" | "js" | "css" | "font" | "image" | "other";
+export type Kind = "html" | "js" | "css" | "font" | "image" | "data" | "other";
 
 const kindOf = (type: string, mime: string): Kind => {
   if (type === "Document") return "html";
@@ -45,6 +43,8 @@ const kindOf = (type: string, mime: string): Kind => {
   if (type === "Stylesheet") return "css";
   if (type === "Font" || mime.startsWith("font/")) return "font";
   if (type === "Image") return "image";
+  // The charts' states, which the story's script fetches.
+  if ((type === "Fetch" || type === "XHR") && mime === "application/json") return "data";
   return "other";
 };
 
@@ -92,6 +92,7 @@ export async function downloads(browser: Browser, url: string): Promise<Record<K
     css: empty(),
     font: empty(),
     image: empty(),
+    data: empty(),
     other: empty(),
   };
   for (const r of requests.values()) total[r.kind] = add(total[r.kind], { raw: r.raw, gzip: r.wire });

@@ -79,6 +79,13 @@ async function changeTo(page: Page, cdp: CDPSession, step: string): Promise<Step
   return { ...change, busyMs: (await busyMs(cdp)) - before };
 }
 
+/** Waits until every scrolly section has its states (fetched after the page's load) and is set up. */
+async function sectionsStarted(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelectorAll("[data-scrolly][data-states]:not([data-started])").length === 0,
+  );
+}
+
 export interface Figure {
   chart: string;
   steps: string[];
@@ -99,12 +106,14 @@ export async function stepChanges(
   for (const { steps } of figures.filter((f) => f.steps.length > 1)) {
     const { page, cdp } = await phonePage(browser, slowdown);
     await page.goto(`${url}#${steps[0]!}`, { waitUntil: "load" });
+    await sectionsStarted(page);
     await recordChanges(page);
     cold.push(await changeTo(page, cdp, steps[1]!));
     await page.close();
   }
   const { page, cdp } = await phonePage(browser, slowdown);
   await page.goto(url, { waitUntil: "load" });
+  await sectionsStarted(page);
   await recordChanges(page);
   const warm: StepChange[] = [];
   for (const { chart, steps } of figures) {
@@ -147,6 +156,7 @@ export async function scrollRun(
 ): Promise<ScrollRun> {
   const { page } = await phonePage(browser, slowdown);
   await page.goto(url, { waitUntil: "load" });
+  await sectionsStarted(page);
   const result = await page.evaluate(
     (speed) =>
       new Promise<ScrollRun>((resolve) => {
