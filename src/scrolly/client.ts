@@ -83,15 +83,32 @@ document.documentElement.classList.add("js-ready");
 const sections = [...document.querySelectorAll<HTMLElement>("[data-scrolly]")].filter(
   (s) => s.dataset.states && s.querySelector("figure[data-chart]") && s.querySelector("[data-step]"),
 );
-// Requested after the page's load, so they never share the phone's bandwidth with the fonts and the
-// first paint; until they come, each figure shows its first step's state, drawn on the server.
-const loaded =
-  document.readyState === "complete"
-    ? Promise.resolve()
-    : new Promise((resolve) => {
-        window.addEventListener("load", resolve, { once: true });
-      });
-const loads = loaded.then(() => sections.map((s) => loadStates(s.dataset.states!)));
+// Requested once the page has loaded and its text has been painted, so they never share the phone's
+// bandwidth with the fonts or hold up the first paint; until they come, each figure shows its first
+// step's state, drawn on the server. A browser that does not report paints waits for the load alone.
+const loaded = new Promise<void>((resolve) => {
+  if (document.readyState === "complete") resolve();
+  else
+    window.addEventListener(
+      "load",
+      () => {
+        resolve();
+      },
+      { once: true },
+    );
+});
+const painted = new Promise<void>((resolve) => {
+  if (!PerformanceObserver.supportedEntryTypes.includes("paint")) {
+    resolve();
+    return;
+  }
+  new PerformanceObserver((list, observer) => {
+    if (!list.getEntriesByName("first-contentful-paint").length) return;
+    observer.disconnect();
+    resolve();
+  }).observe({ type: "paint", buffered: true });
+});
+const loads = Promise.all([loaded, painted]).then(() => sections.map((s) => loadStates(s.dataset.states!)));
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 void (async () => {
   for (const [i, section] of sections.entries()) {

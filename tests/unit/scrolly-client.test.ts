@@ -90,7 +90,7 @@ afterEach(() => {
   calls.offset = undefined;
 });
 
-async function start(options: { idle?: boolean; html?: string; load?: boolean } = {}) {
+async function start(options: { idle?: boolean; html?: string; load?: boolean; settled?: boolean } = {}) {
   const browser = fakeBrowser(options.html ?? SECTION);
   const requested: string[] = [];
   serveStates(requested);
@@ -107,7 +107,7 @@ async function start(options: { idle?: boolean; html?: string; load?: boolean } 
   await import("../../src/scrolly/client.ts");
   if (options.load !== false) browser.window.dispatch("load");
   // The sections after the first start one task each: let them, while this page is still up.
-  if (!vi.isFakeTimers())
+  if (!vi.isFakeTimers() && options.settled !== false)
     await vi.waitFor(() => {
       expect(calls.watched).toHaveLength(3);
     });
@@ -149,6 +149,41 @@ describe("the story's client script", () => {
     expect(calls.watched).toEqual([["a", "b", "c"], ["d", "e"], ["f"]]);
     expect(calls.sized).toBe(3);
     vi.useRealTimers();
+  });
+
+  it("waits, where the browser reports paints, for the first contentful paint before requesting states", async () => {
+    let report: ((names: string[]) => void) | undefined;
+    vi.stubGlobal(
+      "PerformanceObserver",
+      Object.assign(
+        class {
+          constructor(callback: (list: unknown, observer: unknown) => void) {
+            report = (names) => {
+              callback({ getEntriesByName: (name: string) => names.filter((n) => n === name) }, this);
+            };
+          }
+          observe(options: unknown) {
+            expect(options).toEqual({ type: "paint", buffered: true });
+          }
+          disconnect() {
+            report = undefined;
+          }
+        },
+        { supportedEntryTypes: ["mark", "paint"] },
+      ),
+    );
+    const { requested } = await start({ settled: false });
+    await settle();
+    expect(requested).toEqual([]);
+    report!(["first-paint"]);
+    await settle();
+    expect(requested).toEqual([]);
+    report!(["first-contentful-paint"]);
+    expect(report).toBeUndefined();
+    await vi.waitFor(() => {
+      expect(calls.watched).toHaveLength(3);
+    });
+    expect(requested).toHaveLength(3);
   });
 
   it.each(["/states/missing.json?v=1", "/states/network-down.json?v=1"])(
