@@ -14,7 +14,8 @@ const calls = vi.hoisted(() => ({
   offset: undefined as (() => number) | undefined,
 }));
 vi.mock("../../src/scrolly/figure.ts", () => ({
-  showState: (_: unknown, __: unknown, step: string) => calls.shown.push(step),
+  // Each shown state as "chart:step", so a state shown in the wrong figure shows.
+  showState: (figure: HTMLElement, _: unknown, step: string) => calls.shown.push(`${figure.dataset.chart}:${step}`),
   watchSizes: () => calls.sized++,
   warmUp: () => calls.warmed++,
 }));
@@ -151,6 +152,20 @@ describe("the story's client script", () => {
     vi.useRealTimers();
   });
 
+  it("requests the states at once when the page had loaded before the script ran", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout"] });
+    const browser = fakeBrowser(SECTION);
+    Object.defineProperty(browser.document, "readyState", { value: "complete" });
+    const requested: string[] = [];
+    serveStates(requested);
+    await import("../../src/scrolly/client.ts");
+    await settle();
+    expect(requested).toHaveLength(3);
+    await vi.runAllTimersAsync();
+    expect(calls.watched).toHaveLength(3);
+    vi.useRealTimers();
+  });
+
   it("waits, where the browser reports paints, for the first contentful paint before requesting states", async () => {
     let report: ((names: string[]) => void) | undefined;
     vi.stubGlobal(
@@ -207,7 +222,7 @@ describe("the story's client script", () => {
     const step = (id: string) => browser.document.getElementById(id)!;
     calls.actives[1]!(step("e"));
     calls.actives[2]!(step("f"));
-    expect(calls.shown).toEqual(["e", "f"]);
+    expect(calls.shown).toEqual(["routes:e", "routes:f"]);
     const buttons = [...browser.document.querySelectorAll('[data-state="f"] [data-step-go]')];
     expect(buttons.map((b) => b.getAttribute("aria-disabled"))).toEqual(["true", "true"]);
   });
@@ -250,7 +265,7 @@ describe("the story's client script", () => {
   it("on a new active step: shows its state, marks it, and updates the step position and buttons", async () => {
     const { browser, activate, button } = await start();
     activate("b");
-    expect(calls.shown).toEqual(["b"]);
+    expect(calls.shown).toEqual(["deals:b"]);
     expect([...browser.document.querySelectorAll("li.is-active")].map((li) => li.id)).toEqual(["b"]);
     expect(browser.document.querySelector("[data-step-position]")?.textContent).toBe("Step 2 of 3");
     expect([button("-1").getAttribute("aria-disabled"), button("1").getAttribute("aria-disabled")]).toEqual([
