@@ -52,12 +52,12 @@ function utf16Flavour(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * chardet's best guess, past ASCII; undefined when that guess is UTF-8 itself (a UTF-8 file with a
- * few bytes pasted in from elsewhere). Every multi-byte recogniser scores any stray byte 10, so a
- * guess that scores no higher is no guess.
+ * chardet's best guess; undefined when that guess is UTF-8 itself (a UTF-8 file with a few bytes
+ * pasted in from elsewhere). Every multi-byte recogniser scores any stray byte 10, so a guess that
+ * scores no higher is no guess. (ASCII scores 0 here: the file has a byte past ASCII.)
  */
 function likelyEncoding(bytes: Uint8Array): string | undefined {
-  const [best] = analyse(bytes).filter((m) => m.name !== "ASCII");
+  const [best] = analyse(bytes);
   if (best?.name === "UTF-8") return undefined;
   return best && best.confidence > 10 ? best.name : "an older single-byte encoding";
 }

@@ -143,6 +143,40 @@ describe("a content file that is not UTF-8", () => {
     }
   });
 
+  it("tells UTF-16 by its byte-order mark alone when the text has no NULs to go by (Cyrillic)", () => {
+    // Every Cyrillic letter is 0x04 and a letter byte in UTF-16: without the mark, nothing says UTF-16.
+    const text = "ВясьнаГомельБрэст";
+    for (const [order, name] of [
+      ["le", "UTF-16LE"],
+      ["be", "UTF-16BE"],
+    ] as const) {
+      const bytes = utf16(text, order, true);
+      expect(bytes.includes(0)).toBe(false);
+      expect(problemOf(bytes).problem).toContain(`saved as ${name}`);
+    }
+  });
+
+  it("takes NULs for UTF-16 only past 30 % of the byte pairs in one place, and under 5 % in the other", () => {
+    // Ten pairs: NULs in 3 of the odd (or even) places is 30 %, not more.
+    const pairs = (nulAt: 0 | 1, nuls: number, otherNuls = 0): Uint8Array =>
+      Uint8Array.from({ length: 20 }, (_, i) =>
+        (i % 2 === nulAt && Math.floor(i / 2) < nuls) || (i % 2 !== nulAt && Math.floor(i / 2) < otherNuls) ? 0 : 0x61,
+      );
+    expect("text" in decodeContent(pairs(1, 3), "a.csv")).toBe(true);
+    expect("text" in decodeContent(pairs(0, 3), "a.csv")).toBe(true);
+    expect(problemOf(pairs(1, 4)).problem).toContain("UTF-16LE");
+    expect(problemOf(pairs(0, 4)).problem).toContain("UTF-16BE");
+    // In 400 sampled bytes (200 pairs), 5 % of the pairs is 10 NULs: ten in the other place is too many.
+    const sample = (nulAt: 0 | 1, otherNuls: number): Uint8Array =>
+      Uint8Array.from({ length: 400 }, (_, i) =>
+        (i % 2 === nulAt && i < 200) || (i % 2 !== nulAt && i >= 380 - otherNuls * 2 && i < 380) ? 0 : 0x61,
+      );
+    expect(problemOf(sample(1, 9)).problem).toContain("UTF-16LE");
+    expect("text" in decodeContent(sample(1, 10), "a.csv")).toBe(true);
+    expect(problemOf(sample(0, 9)).problem).toContain("UTF-16BE");
+    expect("text" in decodeContent(sample(0, 10), "a.csv")).toBe(true);
+  });
+
   it("does not take a few NULs in a text for UTF-16", () => {
     // One NUL in ASCII text is valid UTF-8: the file is read (and the NUL is a hidden character,
     // refused later with its line and column).
