@@ -14,15 +14,15 @@ export interface FrontMatterResult<T> {
 
 /**
  * Reads a `---` YAML block at the top of a markdown file and validates it against a schema.
- * Problems point at the line of the offending key.
+ * Problems point at the line of the offending key. The text is as readMarkdownFile gives it, every
+ * line ending already "\n".
  */
 export function readFrontMatter<S extends z.ZodObject>(
-  source: string,
+  text: string,
   file: string,
   schema: S,
   docs: Record<string, string>,
 ): FrontMatterResult<z.output<S>> {
-  const text = source.replace(/\r\n?/g, "\n");
   const match = /^---\n([\s\S]*?)\n---(?:\n|$)/.exec(text);
   const problems: ContentProblem[] = [];
   const keyLines = new Map<string, number>();

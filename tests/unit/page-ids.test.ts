@@ -43,6 +43,24 @@ describe("the story's one namespace of ids", () => {
     );
   });
 
+  it.each([
+    ["story", "the story itself (the page's main landmark)"],
+    ["corrections-heading", "the heading of the corrections log"],
+    ["steps", "the embed that shows every step (/embed/<chart>/steps/)"],
+    ["one", "the section content/story/01-one.md"],
+    ["one-heading", "the heading of content/story/01-one.md"],
+    ["one-after", 'the end of the chart in content/story/01-one.md ("Skip the graphic" jumps there)'],
+    ["deals-title", "the title of the deals chart"],
+    ["deals-alt", "the text alternative of the deals chart"],
+    ["deals-sources", 'the sources of the deals chart ("All sources and the data" jumps there)'],
+    ["embed-deals", "the embed code of the deals chart"],
+  ])("refuses the step id %s, naming what on the page already has it", (id, owner) => {
+    const [problem] = problemsOf([section("one", [id])]);
+    expect(problem!.problem).toBe(
+      `the step id "${id}" is already an id on the page: ${owner}, so a link to this step would land there`,
+    );
+  });
+
   it("refuses a step id used twice, at the second, saying why it must be unique", () => {
     expect(problemsOf([section("one", ["peak"]), section("two", ["peak"])])).toEqual([
       {
