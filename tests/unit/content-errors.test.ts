@@ -211,6 +211,17 @@ describe("messages about numbers in prose", () => {
     );
   });
 
+  it("binds the numbers in a chart's description too, and names its line when one has no row", () => {
+    expect(
+      rejection({
+        "charts/deals.md": replace(
+          "Every release in the fixture,",
+          "Every release in the fixture, :held[2025-05-30] held,",
+        ),
+      }),
+    ).toMatch(/^content\/charts\/deals\.md:3: no count for 2025-05-30 in content\/data\/held\.csv\n/);
+  });
+
   it("refuses a block directive where it does not belong", () => {
     expect(rejection({ "story/05-method.md": (t) => `${t}\n::alt[Not here.]\n` })).toMatch(
       /05-method\.md:\d+:1: "::alt" is not allowed here\n {2}field: ::alt\n {2}value: "alt"\n {2}fix: {3}Steps \(:::step\) go at the top level of a section; ::alt goes inside a step\./,
@@ -268,6 +279,13 @@ describe("messages about the chart furniture", () => {
     expect(() => loadStory(copy.dir)).toThrow(
       "content/story: there are no story sections\n  fix:   Add markdown files such as 01-the-count.md (see EDITING.md).",
     );
+  });
+
+  it("leaves the editors' tools' hidden files in the story folder alone (.DS_Store, backups)", () => {
+    const copy = copyContent(FIXTURE);
+    writeFileSync(join(copy.dir, "story", ".DS_Store"), "\x00\x00\x00\x01Bud1");
+    writeFileSync(join(copy.dir, "story", ".02-deals.md.swp"), "b0VIM");
+    expect(loadStory(copy.dir).sections.map((s) => s.id)).toEqual(loadStory(FIXTURE).sections.map((s) => s.id));
   });
 
   it("names a missing story folder the same way, and nothing else", () => {
