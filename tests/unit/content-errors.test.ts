@@ -152,6 +152,29 @@ describe("messages about sections and steps", () => {
     );
   });
 
+  it("reports a state field the chart does not have once, reading no state from that step", () => {
+    const message = rejection({ [ROUTES]: replace("release=mar-deal city=vilnius", "release=mar-deal cty=vilna") });
+    expect(message.split("\n\n")).toHaveLength(1);
+    expect(message).toMatch(/"cty" is not a state field of the routes chart/);
+  });
+
+  it("takes a step id of exactly 64 characters, and an ::alt with spaces inside its brackets, as written", () => {
+    const id = `fx-${"a".repeat(61)}`;
+    const copy = copyContent(FIXTURE);
+    copy.edit(DEALS, replace("#fx-no-highlight", `#${id}`));
+    copy.edit(DEALS, replace("::alt[Every release, none picked out.]", "::alt[  Every release, none picked out.  ]"));
+    const step = loadStory(copy.dir).sections.find((s) => s.id === "deals")!.steps[1]!;
+    expect(step.id).toBe(id);
+    expect(step.alt).toBe("Every release, none picked out.");
+  });
+
+  it("refuses a step opened with two colons, which the parser reads as a directive of one line", () => {
+    const message = rejection({ [DEALS]: replace(":::step{#fx-no-highlight}", "::step{#fx-no-highlight}") });
+    expect(message).toMatch(
+      /^content\/story\/02-deals\.md:12:1: "::step" is not allowed here\n {2}field: ::step\n {2}value: "step"\n {2}fix: {3}Steps \(:::step\) go at the top level of a section/,
+    );
+  });
+
   it("refuses a state field the chart does not have, a place that does not exist, and a release with no routes", () => {
     expect(rejection({ [ROUTES]: replace("release=mar-deal city=vilnius", "release=mar-deal cty=vilnius") })).toMatch(
       /03-routes\.md:\d+:\d+: "cty" is not a state field of the routes chart\n {2}field: cty\n {2}value: "cty"\n {2}fix: {3}did you mean "city"\? Valid: release, city, refused\. \(release: [^;]+; city: [^;]+; refused: /,
@@ -209,6 +232,12 @@ describe("messages about numbers in prose", () => {
     ).toMatch(
       /00-intro\.md:7:\d+: no count for 2025-05-30 in content\/data\/held\.csv\n {2}field: :held\n {2}value: "2025-05-30"\n {2}fix: {3}did you mean "2025-04-30"\? Valid: 2024-03-31, 2024-12-31, 2025-01-31, 2025-02-28, 2025-04-30, 2025-05-31\./,
     );
+  });
+
+  it("names the title's line when a number in a section's title has no row", () => {
+    expect(
+      rejection({ [DEALS]: replace("title: Prisoners for relief", "title: Prisoners for relief, :held[2025-05-30]") }),
+    ).toMatch(/^content\/story\/02-deals\.md:2: no count for 2025-05-30 in content\/data\/held\.csv\n/);
   });
 
   it("binds the numbers in a chart's description too, and names its line when one has no row", () => {
