@@ -74,6 +74,7 @@ describe("numbers that the data cannot back are refused, never guessed", () => {
     ],
     ["freed-us", "2025-01", "no release in 2025-01-01..2025-01-31 counts towards :freed-us"],
     ["left-otherwise", "2025-03", "held.csv has no count for the end of 2025-03-31, so the balance cannot be closed"],
+    ["left-otherwise", "January", '"January" is not a period'],
     ["percent-below-peak", "2025-01-31", "the count on 2025-01-31 (110) is not below its peak (110 on 2025-01-31)"],
     ["taken", "feb-deal/ukraine", 'no row in content/data/deportations.csv for "feb-deal/ukraine"'],
   ])(":%s[%s] fails: %s", (name, key, problem) => {

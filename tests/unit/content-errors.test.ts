@@ -1,4 +1,4 @@
-import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -238,6 +238,31 @@ describe("messages about numbers in prose", () => {
     expect(
       rejection({ [DEALS]: replace("title: Prisoners for relief", "title: Prisoners for relief, :held[2025-05-30]") }),
     ).toMatch(/^content\/story\/02-deals\.md:2: no count for 2025-05-30 in content\/data\/held\.csv\n/);
+  });
+
+  it("names a chart's furniture file that is not UTF-8, and reads nothing from it", () => {
+    const copy = copyContent(FIXTURE);
+    const path = join(copy.dir, "charts", "deals.md");
+    writeFileSync(
+      path,
+      Buffer.from(readFileSync(path, "utf8").replace("Circles are releases", "Cercles \u00e9t\u00e9"), "latin1"),
+    );
+    const message = (() => {
+      try {
+        loadStory(copy.dir);
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/^content\/charts\/deals\.md:8:\d+: the file is not saved as UTF-8/);
+    expect(message.split("\n\n")).toHaveLength(1);
+  });
+
+  it("reads a quoted title as its words, without the spaces around them", () => {
+    const copy = copyContent(FIXTURE);
+    copy.edit(DEALS, replace("title: Prisoners for relief", 'title: "  Prisoners for relief  "'));
+    expect(loadStory(copy.dir).sections.find((s) => s.id === "deals")!.title).toBe("Prisoners for relief");
   });
 
   it("binds the numbers in a chart's description too, and names its line when one has no row", () => {

@@ -55,6 +55,15 @@ describe("a step's numbers are drawn by its chart", () => {
     ]);
   });
 
+  it("fails a number the chart labels only as a figure of another kind, with the same key and value", () => {
+    const other = {
+      ...dealsChart,
+      claimKinds: ["released", "freed"],
+      claims: () => [{ kind: "freed", key: "mar-deal", value: 20 }],
+    };
+    expect(checkStepClaims(other, {}, [bound("released", "mar-deal")], data, where)).toHaveLength(1);
+  });
+
   it("holds the deals chart to the release it picks out", () => {
     const numbers = [bound("released", "mar-deal")];
     expect(
