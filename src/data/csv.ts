@@ -144,7 +144,8 @@ export function parseTable<C extends Record<string, Column>>(
   const problems: ContentProblem[] = [];
   const decoded = typeof input === "string" ? { text: input } : decodeContent(input, displayFile);
   if ("problem" in decoded) return { rows: [], problems: [decoded.problem] };
-  const body = decoded.text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  // decodeContent has dropped a byte-order mark; text given as a string is taken as already decoded.
+  const body = decoded.text.replace(/\r\n?/g, "\n");
   const records = csvParseRows(body);
   const lines = recordStartLines(body);
   const header = records[0] ?? [];

@@ -98,6 +98,27 @@ describe("CSV rows are checked cell by cell, naming file, line, field and fix", 
     );
   });
 
+  it("reads a file saved with old Mac line endings (a carriage return alone) as any other", () => {
+    const { rows, problems } = parseTable(heldTable, `${header}\r${good}\r`, "held.csv");
+    expect(problems).toEqual([]);
+    expect(rows.map((r) => [r.date, r.line])).toEqual([["2025-09-18", 2]]);
+    // A problem is named at its line, counting the line break inside a quoted cell.
+    const twoLines = good.replace(/,$/, ',"two\rlines"');
+    expect(messages(`${header}\r${twoLines}\r${good.replace("1184", "x")}\r`)[0]).toMatch(
+      /^content\/data\/held\.csv:4:2: /,
+    );
+  });
+
+  it("skips a blank line, but not a row whose first field alone is empty", () => {
+    expect(messages(`${header}\n\n${good}\n`)).toEqual([]);
+    expect(messages(`${header}\n${good.replace("2025-09-18", "")}\n`)[0]).toMatch(/^content\/data\/held\.csv:2:1: /);
+  });
+
+  it("gives a row with a problem in one cell that one message, not also one for repeating another row", () => {
+    const hidden = good.replace("IPS citing", "IPS\u200bciting");
+    expect(messages(`${header}\n${good}\n${hidden}\n`)).toHaveLength(1);
+  });
+
   it("counts lines correctly when a quoted cell holds a line break", () => {
     expect(recordStartLines('a,b\n"x\ny",1\nz,2\n')).toEqual([1, 2, 4]);
     const text = `${header}\n2025-09-18,1184,IPS,https://ipsnews.net/a,2025-10-07,"two\nlines"\n2025-09-19,x,IPS,https://ipsnews.net/a,2025-10-07,\n`;

@@ -5,7 +5,7 @@ import { dayOrMonth, dayOrMonthEnd, DAY, formatDay, parseDay } from "../../src/c
 import { formatCount } from "../../src/charts/shared/format.ts";
 import { loadStory, type Story } from "../../src/content/load.ts";
 import { latestDate } from "../../src/data/latest.ts";
-import { monthEnd, parsePeriod, periodKey, PERIOD_FORMS } from "../../src/data/periods.ts";
+import { monthEnd, parsePeriod, periodKey, PERIOD_FORMS, releasesKey } from "../../src/data/periods.ts";
 import { smallMultiples } from "../../src/figures/multiples.ts";
 import { textWidth, wrapText } from "../../src/render/fonts.ts";
 import { round, sizes } from "../../src/render/scene.ts";
@@ -49,6 +49,13 @@ describe("dates", () => {
 });
 
 describe("periods, as editors write them", () => {
+  it("end a sum over releases at the newest release, and at their own end when there are none", () => {
+    const releases = [{ date: "2025-02-10" }, { date: "2025-03-10" }];
+    expect(releasesKey(["2025-01-01", "2025-12-31"], releases)).toBe("2025-01-01..2025-03-10");
+    expect(releasesKey(["2025-01-01", "2025-02-28"], releases)).toBe("2025-01-01..2025-02-28");
+    expect(releasesKey(["2025-01-01", "2025-02-28"], [])).toBe("2025-01-01..2025-02-28");
+  });
+
   it("are a year, a month, a day, or a range of them, from the first day of the first to the last of the last", () => {
     expect(parsePeriod("2025")).toEqual(["2025-01-01", "2025-12-31"]);
     expect(parsePeriod("2025-09")).toEqual(["2025-09-01", "2025-09-30"]);
