@@ -104,10 +104,17 @@ export function decodeContent(bytes: Uint8Array, file: string): { text: string }
     // Not UTF-8: the message below locates the first byte it cannot read.
   }
   const bad = firstInvalidUtf8(bytes);
-  const lineStart = bytes.lastIndexOf(0x0a, bad - 1) + 1;
-  const lineEnd = bytes.indexOf(0x0a, bad);
-  const line = bytes.subarray(lineStart, lineEnd === -1 ? bytes.length : lineEnd);
-  const lineNumber = bytes.subarray(0, lineStart).filter((b) => b === 0x0a).length + 1;
+  // Lines end in LF, CRLF, or (old Mac Excel's "CSV (Macintosh)") CR alone, as the readers count them.
+  const isBreak = (b: number | undefined): boolean => b === 0x0a || b === 0x0d;
+  let lineStart = bad;
+  while (lineStart > 0 && !isBreak(bytes[lineStart - 1])) lineStart--;
+  let lineEnd = bad;
+  while (lineEnd < bytes.length && !isBreak(bytes[lineEnd])) lineEnd++;
+  const line = bytes.subarray(lineStart, lineEnd);
+  // Each LF, and each CR not followed by an LF, ends a line.
+  const lineNumber =
+    bytes.subarray(0, lineStart).filter((b, i, before) => b === 0x0a || (b === 0x0d && before[i + 1] !== 0x0a)).length +
+    1;
   const column = characterCount(new TextDecoder().decode(bytes.subarray(lineStart, bad))) + 1;
   const encoding = likelyEncoding(bytes);
   return {
@@ -115,7 +122,7 @@ export function decodeContent(bytes: Uint8Array, file: string): { text: string }
       file,
       line: lineNumber,
       column,
-      value: showLine(line).replace(/\r$/, ""),
+      value: showLine(line),
       problem: encoding
         ? `the file is not saved as UTF-8: it looks like ${encoding} (a guess from its bytes; Excel's plain "CSV" on Windows saves this way), so letters such as à or ł cannot be read`
         : "most of the file is UTF-8, but this line has bytes UTF-8 cannot read (text pasted in from a file saved in another encoding, perhaps), shown as <0x..>",

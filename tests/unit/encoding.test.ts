@@ -87,6 +87,28 @@ describe("a content file that is not UTF-8", () => {
     expect(problem.fix).toContain("In a text editor, choose the encoding");
   });
 
+  it("counts lines ended by CRLF, or by CR alone (old Mac Excel), as the readers do", () => {
+    for (const [breakBytes, name] of [
+      [[0x0d, 0x0a], "CRLF"],
+      [[0x0d], "CR"],
+    ] as const) {
+      const text = (t: string) => [...new TextEncoder().encode(t)];
+      const bytes = Uint8Array.from([
+        ...text("date,place"),
+        ...breakBytes,
+        ...text("2025-09-18,Vilnius"),
+        ...breakBytes,
+        ...text("2025-09-19,Caf"),
+        0xe9,
+        ...breakBytes,
+        ...text("2025-09-20,Kyiv"),
+        ...breakBytes,
+      ]);
+      const problem = problemOf(bytes);
+      expect([name, problem.line, problem.column, problem.value]).toEqual([name, 3, 15, "2025-09-19,Caf<0xE9>"]);
+    }
+  });
+
   it("guesses the code page Excel saved in: windows-1251 for Cyrillic", () => {
     // windows-1251 puts А–я at 0xC0–0xFF, in the order of Unicode's U+0410–U+044F.
     const cp1251 = (text: string): number[] =>
