@@ -91,6 +91,8 @@ describe("the palette's edges", () => {
       fill: undefined,
       outline: undefined,
     });
+    // Nor does one with no word in it at all.
+    expect(swatchColours(".swatch--e { background: 0 }", "e")).toEqual({ fill: undefined, outline: undefined });
   });
 });
 

@@ -51,7 +51,8 @@ for (const theme of ["light", "dark"] as Theme[]) {
   });
 }
 
-it("contrast() gives the WCAG ratios", () => {
+it("contrast() gives the WCAG ratios, and refuses what is not a colour", () => {
   expect(round(contrast("#000", "#fff"))).toBe(21);
   expect(round(contrast("#777", "#fff"))).toBe(4.48);
+  expect(() => contrast("var(--c-ink)", "#fff")).toThrow("not a colour: var(--c-ink)");
 });
