@@ -3,6 +3,7 @@ import { whenIdle } from "../render/idle.ts";
 import type { FigurePayload } from "../story/payload.ts";
 import { showState, warmUp, watchSizes } from "./figure.ts";
 import { prefersReducedMotion, setUpMotionToggle } from "./motion.ts";
+import { afterFirstPaint, loadStates } from "./states.ts";
 import { watchSteps } from "./scroller.ts";
 
 /** Phones keep the chart on top and the text below it, so their trigger line sits lower. */
@@ -59,16 +60,6 @@ function showStepImages(section: HTMLElement): void {
     fallback.insertAdjacentHTML("afterend", fallback.textContent);
 }
 
-/** A section's states, from the file beside the page; undefined when they cannot be had. */
-async function loadStates(url: string): Promise<FigurePayload | undefined> {
-  try {
-    const response = await fetch(url);
-    return response.ok ? ((await response.json()) as FigurePayload) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 // Editors' preview aid (npm run dev only): show where the trigger line sits.
 if (import.meta.env.DEV) {
   for (const line of document.querySelectorAll<HTMLElement>("[data-dev-trigger]"))
@@ -77,38 +68,13 @@ if (import.meta.env.DEV) {
 
 setUpMotionToggle();
 document.documentElement.classList.add("js-ready");
-// Every section's states are requested at once, and the sections start one per task, in page order: on
-// a slow phone, setting up all four at once (reading their steps' positions) is one long task that
-// holds up the reader's first tap.
+// Every section's states are requested at once (when, see states.ts), and the sections start one per
+// task, in page order: on a slow phone, setting up all four at once (reading their steps' positions)
+// is one long task that holds up the reader's first tap.
 const sections = [...document.querySelectorAll<HTMLElement>("[data-scrolly]")].filter(
   (s) => s.dataset.states && s.querySelector("figure[data-chart]") && s.querySelector("[data-step]"),
 );
-// Requested once the page has loaded and its text has been painted, so they never share the phone's
-// bandwidth with the fonts or hold up the first paint; until they come, each figure shows its first
-// step's state, drawn on the server. A browser that does not report paints waits for the load alone.
-const loaded = new Promise<void>((resolve) => {
-  if (document.readyState === "complete") resolve();
-  else
-    window.addEventListener(
-      "load",
-      () => {
-        resolve();
-      },
-      { once: true },
-    );
-});
-const painted = new Promise<void>((resolve) => {
-  if (!PerformanceObserver.supportedEntryTypes.includes("paint")) {
-    resolve();
-    return;
-  }
-  new PerformanceObserver((list, observer) => {
-    if (!list.getEntriesByName("first-contentful-paint").length) return;
-    observer.disconnect();
-    resolve();
-  }).observe({ type: "paint", buffered: true });
-});
-const loads = Promise.all([loaded, painted]).then(() => sections.map((s) => loadStates(s.dataset.states!)));
+const loads = afterFirstPaint().then(() => sections.map((s) => loadStates(s.dataset.states!)));
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 void (async () => {
   for (const [i, section] of sections.entries()) {
