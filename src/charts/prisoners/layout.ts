@@ -175,25 +175,24 @@ function heldLabels(f: Frame, held: readonly HeldRow[], rows: readonly HeldRow[]
   }
   const lineY = (x0: number, x1: number): number[] =>
     held.filter((r) => dayStart(f, r.date) >= x0 - 8 && dayStart(f, r.date) <= x1 + 8).map((r) => f.yHeld(r.count));
-  return [...rows]
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map((r) => {
-      const value = m.heldLabel(formatCount(r.count), formatDay(parseDay(r.date)));
-      const cx = dayStart(f, r.date);
-      const cy = f.yHeld(r.count);
-      const width = textWidth(value, TEXT, 700);
-      const anchor = cx + width / 2 > f.right ? "end" : cx - width / 2 < f.left ? "start" : "middle";
-      const x = anchor === "end" ? Math.min(cx + 4, f.right) : anchor === "start" ? Math.max(cx - 4, f.left) : cx;
-      const x0 = anchor === "end" ? x - width : anchor === "start" ? x : x - width / 2;
-      const ys = lineY(x0, x0 + width);
-      const clear = (y: number): boolean =>
-        ys.every((ly) => ly < y - TEXT - 3 || ly > y + 7) &&
-        !placed.some((p) => p.x1 + 6 > x0 && p.x0 - 6 < x0 + width && Math.abs(p.y - y) < LINE) &&
-        y - TEXT >= 2;
-      const y = [cy + 19, cy - 9, cy + 36, cy - 26, cy - 43].find(clear) ?? cy - 9;
-      placed.push({ x0, x1: x0 + width, y });
-      return text(`held-label-${r.date}`, x, y, value, "value-label", anchor);
-    });
+  // In date order, as the data is sorted: each label meets only those to its left.
+  return rows.map((r) => {
+    const value = m.heldLabel(formatCount(r.count), formatDay(parseDay(r.date)));
+    const cx = dayStart(f, r.date);
+    const cy = f.yHeld(r.count);
+    const width = textWidth(value, TEXT, 700);
+    const anchor = cx + width / 2 > f.right ? "end" : cx - width / 2 < f.left ? "start" : "middle";
+    const x = anchor === "end" ? Math.min(cx + 4, f.right) : anchor === "start" ? Math.max(cx - 4, f.left) : cx;
+    const x0 = anchor === "end" ? x - width : anchor === "start" ? x : x - width / 2;
+    const ys = lineY(x0, x0 + width);
+    const clear = (y: number): boolean =>
+      ys.every((ly) => ly < y - TEXT - 3 || ly > y + 7) &&
+      !placed.some((p) => p.x1 + 6 > x0 && p.x0 - 6 < x0 + width && Math.abs(p.y - y) < LINE) &&
+      y - TEXT >= 2;
+    const y = [cy + 19, cy - 9, cy + 36, cy - 26, cy - 43].find(clear) ?? cy - 9;
+    placed.push({ x0, x1: x0 + width, y });
+    return text(`held-label-${r.date}`, x, y, value, "value-label", anchor);
+  });
 }
 
 function rect(key: string, x0: number, x1: number, y0: number, y1: number, cls: string, opacity: number): Mark {
