@@ -4,7 +4,7 @@ import { formatCount } from "../shared/format.ts";
 import { wrapText } from "../../render/fonts.ts";
 import type { Point } from "./dots.ts";
 import type { DoorFrame } from "./geometry.ts";
-import { LEFT, UNREPORTED, type Cohort, type ExitGroup } from "./model.ts";
+import { LEFT, UNREPORTED, type Cohort, type DoorModel, type ExitGroup } from "./model.ts";
 
 const m = en.door;
 const LINE = 17;
@@ -35,14 +35,19 @@ export function groupName(id: string, data: Pick<Dataset, "places">): string {
 
 /**
  * The groups leaving, one under the other: each a block of dots on the field's pitch (a dot is the
- * same person everywhere), its label above it (wide) or beside it (compact).
+ * same person everywhere), its label above it (wide) or beside it (compact). On a phone the groups
+ * sit under the door's own labels, which take a third line when the counts conflict.
  */
-export function placeGroups(f: DoorFrame, groups: readonly ExitGroup[], data: Pick<Dataset, "places">): Placement {
-  const { x0, x1, y0, y1, labelWidth } = f.out;
+export function placeGroups(
+  f: DoorFrame,
+  model: Pick<DoorModel, "groups" | "conflict">,
+  data: Pick<Dataset, "places">,
+): Placement {
+  const { x0, x1, y1, labelWidth } = f.out;
   const dotsX = x0 + labelWidth;
   const perRow = Math.max(1, Math.floor((x1 - dotsX) / f.pitch));
-  let y = y0;
-  const placed = groups.map((group): PlacedGroup => {
+  let y = f.out.y0 + (f.compact && model.conflict !== null ? LINE : 0);
+  const placed = model.groups.map((group): PlacedGroup => {
     const text = m.group(groupName(group.id, data), formatCount(group.count));
     const lines = labelWidth > 0 ? wrapText(text, labelWidth - 8, f.font, 700) : [text];
     const labelHeight = lines.length * LINE;

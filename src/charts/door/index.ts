@@ -42,9 +42,7 @@ function tables(data: Dataset): DataTable[] {
 function checkFit(state: DoorState, data: Dataset): StateProblem[] {
   const model = doorModel(data, state);
   const worst = Math.max(
-    ...Object.values(sizes).map(
-      (size) => placeGroups(doorFrame(doorCapacity(data), size), model.groups, data).overflow,
-    ),
+    ...Object.values(sizes).map((size) => placeGroups(doorFrame(doorCapacity(data), size), model, data).overflow),
   );
   if (worst === 0) return [];
   const leaving = model.groups.reduce((sum, g) => sum + g.count, 0);

@@ -127,27 +127,27 @@ function fixedLabels(f: DoorFrame, model: DoorModel): Mark[] {
   );
   if (since)
     marks.push(text("since", f.text.since, m.since(formatCount(since.count), day(since.date)), "door-label soft"));
-  if (model.span && !model.afterCount) {
-    const p = f.text.arrived;
-    if (model.leftOtherwise !== null && model.arrived > 0) {
-      const label = (f.compact ? m.recognisedShort : m.recognised)(formatCount(model.arrived));
-      marks.push(text("arrived", p, label, "door-label door-label--new"));
-    } else if (model.net !== null) {
-      if (f.compact) {
-        marks.push(text("arrived", p, m.netShort(signed(model.net)), "door-label door-label--net"));
-        marks.push(text("arrived-note", { x: p.x, y: p.y + 17 }, m.netShortNote, "door-label door-label--net"));
-      } else marks.push(text("arrived", p, m.net(signed(model.net)), "door-label door-label--net"));
-    }
-    if (model.conflict !== null) {
-      marks.push(
-        text(
-          "conflict",
-          { x: p.x, y: p.y + (f.compact ? 30 : 15) },
-          m.conflict(formatCount(model.conflict)),
-          "door-label door-label--net",
-        ),
-      );
-    }
+  // What came in, over a span before the latest count (the model leaves these null otherwise).
+  const p = f.text.arrived;
+  if (model.leftOtherwise !== null && model.arrived > 0) {
+    const label = (f.compact ? m.recognisedShort : m.recognised)(formatCount(model.arrived));
+    marks.push(text("arrived", p, label, "door-label door-label--new"));
+  } else if (model.net !== null) {
+    if (f.compact) {
+      marks.push(text("arrived", p, m.netShort(signed(model.net)), "door-label door-label--net"));
+      marks.push(text("arrived-note", { x: p.x, y: p.y + 17 }, m.netShortNote, "door-label door-label--net"));
+    } else marks.push(text("arrived", p, m.net(signed(model.net)), "door-label door-label--net"));
+  }
+  if (model.conflict !== null) {
+    marks.push(
+      text(
+        "conflict",
+        // Under the net change: its two lines on a phone, its one line on a wide screen.
+        { x: p.x, y: p.y + (f.compact ? 34 : 15) },
+        m.conflict(formatCount(model.conflict)),
+        "door-label door-label--net",
+      ),
+    );
   }
   const freed = model.freedUs + model.freedOther;
   const { outHead: head, outSub: sub } = f.text;
@@ -183,7 +183,7 @@ function fixedLabels(f: DoorFrame, model: DoorModel): Mark[] {
 export function layoutDoor(data: Dataset, state: DoorState, size: Size): Scene {
   const f = doorFrame(doorCapacity(data), size);
   const model = doorModel(data, state);
-  const { groups } = placeGroups(f, model.groups, data);
+  const { groups } = placeGroups(f, model, data);
   const arrivedClass = model.arrivedKind === "new" ? "door-dots--new" : "door-dots--net";
   const dotMarks = [
     ...dots(f, "held", slotPoints(f, 0, model.stay), "door-dots--held", "held"),

@@ -1,0 +1,118 @@
+import { describe, expect, it } from "vitest";
+import { doorChart } from "../../src/charts/door/index.ts";
+import type { Dataset } from "../../src/data/load.ts";
+import { sizes, type SizeName } from "../../src/render/scene.ts";
+import { fixtureDataset, held, release } from "../support/dataset.ts";
+import { textProblems } from "../support/text-boxes.ts";
+
+/**
+ * The door's words in each case the model knows, on the hand-made dataset (tests/support/dataset.ts):
+ * what came in (recognised, or a net change when that was not published, and counts that conflict),
+ * what went out (by kind), and releases after the latest count.
+ */
+const labels = (data: Dataset, state: Record<string, string>, size: SizeName = "wide"): Record<string, string> => {
+  const scene = doorChart.layout(data, doorChart.state.parse(state), sizes[size]);
+  expect(textProblems(scene)).toEqual([]);
+  const marks = scene.layers.find((l) => l.id === "door-labels")!.marks;
+  return Object.fromEntries(marks.filter((m) => !m.key.startsWith("group-")).map((m) => [m.key, m.text!]));
+};
+
+const position = (data: Dataset, state: Record<string, string>, size: SizeName, key: string) => {
+  const mark = doorChart
+    .layout(data, doorChart.state.parse(state), sizes[size])
+    .layers.find((l) => l.id === "door-labels")!
+    .marks.find((m) => m.key === key)!;
+  return { x: Number(mark.attrs.x), y: Number(mark.attrs.y) };
+};
+
+function withCount(date: string, count: number): Dataset {
+  const data = fixtureDataset();
+  data.held = data.held.map((r) => (r.date === date ? held(date, count) : r));
+  return data;
+}
+
+describe("the door's labels", () => {
+  it("a count alone: the count and its date, nothing in or out", () => {
+    expect(labels(fixtureDataset(), { at: "2025-02-28" })).toEqual({ held: "Held: 105 on 28 Feb 2025" });
+  });
+
+  it("a span broken down: from, to, newly recognised, freed and how", () => {
+    expect(labels(fixtureDataset(), { since: "2025-01-31", at: "2025-02-28" })).toEqual({
+      held: "Held: 105 on 28 Feb 2025",
+      since: "from 110 on 31 Jan 2025",
+      arrived: "▲ In: 10 newly recognised",
+      "out-head": "▼ Out: 10 freed",
+      "out-sub": "all in US-brokered deals",
+    });
+    // January: a pardon only; compact words on a phone.
+    expect(labels(fixtureDataset(), { since: "2024-12-31", at: "2025-01-31" }, "compact")).toMatchObject({
+      arrived: "▲ 20 newly recognised",
+      "out-head": "▼ 4 freed",
+      "out-sub": "all in pardons",
+    });
+    // March–April: a US deal and a pardon.
+    expect(labels(fixtureDataset(), { since: "2025-02-28", at: "2025-04-30" })).toMatchObject({
+      "out-head": "▼ Out: 25 freed",
+      "out-sub": "20 in US deals, 5 in pardons",
+    });
+  });
+
+  it("a span broken down with nobody newly recognised draws no arrivals and labels none", () => {
+    const data = withCount("2025-02-28", 95);
+    data.recognitions = data.recognitions.map((r) => (r.period_start === "2025-02-01" ? { ...r, count: 0 } : r));
+    // 110 + 0 − 10 freed − 5 left otherwise = 95.
+    const words = labels(data, { since: "2025-01-31", at: "2025-02-28" });
+    expect(words.arrived).toBeUndefined();
+    expect(words["out-head"]).toBe("▼ Out: 10 freed");
+  });
+
+  it("a span with nobody freed says so", () => {
+    const data = fixtureDataset();
+    data.releases = data.releases.filter((r) => r.id !== "feb-deal");
+    data.deportations = [];
+    data.concessions = data.concessions.filter((c) => c.release_id !== "feb-deal");
+    const words = labels(data, { since: "2025-01-31", at: "2025-02-28" });
+    expect(words["out-head"]).toBe("▼ Out: no release");
+    expect(words["out-sub"]).toBeUndefined();
+  });
+
+  it("no recognitions published: the net change, signed, and not broken down", () => {
+    // May: 90 − 7 freed, ending at 95: 12 more, a net rise.
+    expect(labels(fixtureDataset(), { since: "2025-04-30", at: "2025-05-31" })).toMatchObject({
+      arrived: "+12 net change, not broken down: who came in was not published",
+    });
+    expect(labels(withCount("2025-05-31", 80), { since: "2025-04-30", at: "2025-05-31" })).toMatchObject({
+      arrived: "−3 net change, not broken down: who came in was not published",
+    });
+    expect(labels(withCount("2025-05-31", 83), { since: "2025-04-30", at: "2025-05-31" }, "compact")).toMatchObject({
+      arrived: "±0 net change",
+      "arrived-note": "not broken down",
+    });
+  });
+
+  it("counts that conflict: the net change and by how much, under it", () => {
+    // 110 + 10 − 10 − 120 = −10.
+    for (const size of ["wide", "compact"] as const) {
+      const words = labels(withCount("2025-02-28", 120), { since: "2025-01-31", at: "2025-02-28" }, size);
+      expect(words.conflict).toBe("the counts conflict by 10");
+      expect(words.arrived).toMatch(/^\+20 net change/);
+      // Under the net change, at the same x: the line after its last.
+      const at = (key: string) =>
+        position(withCount("2025-02-28", 120), { since: "2025-01-31", at: "2025-02-28" }, size, key);
+      const last = at(size === "compact" ? "arrived-note" : "arrived");
+      expect(at("conflict").x).toBe(last.x);
+      expect(at("conflict").y - last.y).toBeGreaterThanOrEqual(15);
+      expect(at("conflict").y - last.y).toBeLessThanOrEqual(17);
+    }
+  });
+
+  it("releases after the latest count: the freed up to the date, the count unchanged", () => {
+    const data = fixtureDataset();
+    data.releases.push(release("jun-deal", "2025-06-01", 12, true), release("jun-pardon", "2025-06-30", 3));
+    expect(labels(data, { at: "latest", after: "2025-06-30" })).toEqual({
+      held: "Viasna's latest count: 95 on 31 May 2025",
+      "out-head": "▼ Freed on 30 Jun 2025: 15",
+      "out-sub": "after the latest count",
+    });
+  });
+});
