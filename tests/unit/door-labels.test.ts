@@ -116,3 +116,41 @@ describe("the door's labels", () => {
     });
   });
 });
+
+describe("the figures a door state claims for the prose to bind", () => {
+  const claims = (data: Dataset, state: Record<string, string>) =>
+    doorChart.claims(data, doorChart.state.parse(state)).map((c) => `${c.kind} ${c.key} ${c.value}`);
+
+  it("the counts at either end, and over the span what came in and went out, by kind; no zeros", () => {
+    expect(claims(fixtureDataset(), { since: "2025-01-31", at: "2025-02-28" })).toEqual([
+      "held 2025-02-28 105",
+      "held 2025-01-31 110",
+      "recognised 2025-02-01..2025-02-28 10",
+      "freed 2025-02-01..2025-02-28 10",
+      "freed-us 2025-02-01..2025-02-28 10",
+      "left-otherwise 2025-02-01..2025-02-28 5",
+    ]);
+    expect(claims(fixtureDataset(), { since: "2025-02-28", at: "2025-04-30" })).toEqual([
+      "held 2025-04-30 90",
+      "held 2025-02-28 105",
+      "recognised 2025-03-01..2025-04-30 30",
+      "freed 2025-03-01..2025-04-30 25",
+      "freed-us 2025-03-01..2025-04-30 20",
+      "freed-other 2025-03-01..2025-04-30 5",
+      "left-otherwise 2025-03-01..2025-04-30 20",
+    ]);
+  });
+
+  it("no recognitions where the counts conflict (the door draws a net change, not who came in)", () => {
+    expect(claims(withCount("2025-02-28", 120), { since: "2025-01-31", at: "2025-02-28" })).toEqual([
+      "held 2025-02-28 120",
+      "held 2025-01-31 110",
+      "freed 2025-02-01..2025-02-28 10",
+      "freed-us 2025-02-01..2025-02-28 10",
+    ]);
+  });
+
+  it("a count alone claims the count", () => {
+    expect(claims(fixtureDataset(), { at: "2025-02-28" })).toEqual(["held 2025-02-28 105"]);
+  });
+});

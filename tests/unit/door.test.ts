@@ -179,32 +179,43 @@ describe("states the door cannot draw are refused with a fix", () => {
     doorChart.check(doorChart.state.parse(state), d);
 
   it("a count date that is not in held.csv", () => {
-    expect(problems({ at: "2025-03-15" })[0]).toMatchObject({
-      field: "at",
-      problem: "at names no count in content/data/held.csv (2025-03-15)",
-    });
+    const found = problems({ at: "2025-03-15" });
+    expect(found).toMatchObject([
+      { field: "at", value: "2025-03-15", problem: "at names no count in content/data/held.csv (2025-03-15)" },
+    ]);
+    expect(found[0]!.fix).toMatch(/^Use a date of held\.csv, "latest" or "peak": .*2025-02-28/);
   });
 
-  it("a since that is not before at", () => {
-    expect(problems({ at: "2024-12-31", since: "2025-02-28" })[0]).toMatchObject({
-      field: "since",
-      problem: "since (2025-02-28) is not before at (2024-12-31)",
-    });
-  });
-
-  it("releases after a count that is not the latest", () => {
-    expect(problems({ at: "2024-12-31", after: "2025-05-10" })[0]).toMatchObject({ field: "after" });
-  });
-
-  it("a since that names no count, or names one by a keyword that moves with the data", () => {
-    for (const since of ["2025-03-15", "latest", "peak"])
-      expect(problems({ at: "latest", since })).toMatchObject([
+  it("a since that is not before at, the same count included", () => {
+    for (const [at, since] of [
+      ["2024-12-31", "2025-02-28"],
+      ["2025-02-28", "2025-02-28"],
+    ])
+      expect(problems({ at: at!, since: since! })).toEqual([
         {
           field: "since",
           value: since,
-          problem: `since names no count in content/data/held.csv (${since})`,
+          problem: `since (${since}) is not before at (${at})`,
+          fix: "Name an earlier count: the flows run from since to at.",
         },
       ]);
+  });
+
+  it("releases after a count that is not the latest", () => {
+    expect(problems({ at: "2024-12-31", after: "2025-05-10" })[0]).toMatchObject({
+      field: "after",
+      problem: "after draws the releases since the latest count, so it needs at=latest and since=none",
+    });
+  });
+
+  it("a since that names no count, or names one by a keyword that moves with the data", () => {
+    for (const since of ["2025-03-15", "latest", "peak"]) {
+      const found = problems({ at: "latest", since });
+      expect(found).toMatchObject([
+        { field: "since", value: since, problem: `since names no count in content/data/held.csv (${since})` },
+      ]);
+      expect(found[0]!.fix).toMatch(/^Use a date of held\.csv before at, or "none": /);
+    }
   });
 
   it("reads peak as the highest count, the first of equal ones", () => {
