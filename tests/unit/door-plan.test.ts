@@ -219,6 +219,60 @@ describe("the flows between two steps", () => {
     const [leaver] = after.sprites.filter((s) => s.via);
     expect([leaver!.x0, leaver!.y0, leaver!.a0, leaver!.tint0]).toEqual([100, 50, 1, "us"]);
   });
+
+  it("paces a crowd to fit the flow: leavers out by 45 % of it with short pauses between batches, newcomers in by 95 %", () => {
+    const row = (n: number, y: number): Point[] => Array.from({ length: n }, (_, i) => at(i / 10, y));
+    const field = set("held", "held", [...row(600, 1), ...row(20, 2)]);
+    const batches = (count: number) =>
+      Array.from({ length: count }, (_, b) =>
+        set("out", "us", row(600 / count, 50 + b), row(600, 1).slice((600 / count) * b, (600 / count) * (b + 1)), b),
+      );
+    const crowd = flowPlan([field], [...batches(3), set("new", "new", row(300, 3))], geometry);
+    const leavers = crowd.sprites.filter((s) => s.via && s.tint1 === "us");
+    const newcomers = crowd.sprites.filter((s) => s.via && s.tint1 === "new");
+    // 600 leavers in 3 batches: a 60 ms pause after each, and (0.45 D − 3 × 60) / 600 = 1.5 ms between dots.
+    const starts = leavers.map((s) => s.start);
+    expect(starts[1]! - starts[0]!).toBeCloseTo(1.5, 9);
+    expect(starts[200]! - starts[199]!).toBeCloseTo(1.5 + 60, 9);
+    expect(starts[400]! - starts[399]!).toBeCloseTo(1.5 + 60, 9);
+    expect(starts.at(-1)! + 1.5 + 60).toBeCloseTo(0.45 * D, 9);
+    // 300 newcomers from 0.3 D, each taking 0.22 D, the last in at 0.95 D.
+    const arrivals = newcomers.map((s) => s.start);
+    expect(arrivals[0]).toBe(0.3 * D);
+    expect(arrivals[1]! - arrivals[0]!).toBeCloseTo((0.95 * D - 0.3 * D - 0.22 * D) / 300, 9);
+    expect(newcomers.at(-1)!.end).toBeLessThanOrEqual(0.95 * D);
+    // With many batches the pauses share 15 % of the flow, so each pause shrinks.
+    const many = flowPlan([field], batches(30), geometry).sprites.filter((s) => s.via);
+    expect(many[20]!.start - many[19]!.start).toBeCloseTo((0.15 * D) / 30 + (0.45 * D - 0.15 * D) / 600, 9);
+  });
+
+  it("counts only the field as where a dot was: a group's dot outside, or a held dot turning net, cross-fades", () => {
+    const plan = flowPlan(
+      [set("held", "held", [at(1, 1)]), set("out", "us", [at(5, 5)], [at(9, 9)])],
+      [set("net", "net", [at(1, 1)]), set("held", "held", [at(5, 5)])],
+      geometry,
+    );
+    const fades = plan.sprites.map((s) => [s.x0, s.y0, s.tint1, s.a0, s.a1]);
+    expect(fades).toEqual(
+      expect.arrayContaining([
+        [1, 1, "net", 0, 1],
+        [5, 5, "held", 0, 1],
+        [1, 1, "held", 1, 0],
+        [5, 5, "us", 1, 0],
+      ]),
+    );
+    expect(fades).toHaveLength(4);
+  });
+
+  it("tells apart dots a tenth of a unit apart, across and down", () => {
+    const plan = flowPlan(
+      [set("held", "held", [at(1, 1)])],
+      [set("held", "held", [at(1, 1), at(1.1, 1), at(1, 1.1)])],
+      geometry,
+    );
+    const appearing = plan.sprites.filter((s) => s.a0 === 0).map((s) => at(s.x0, s.y0));
+    expect(appearing).toEqual([at(1.1, 1), at(1, 1.1)]);
+  });
 });
 
 describe("a moving dot at a moment", () => {
