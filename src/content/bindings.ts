@@ -48,7 +48,7 @@ export function recognisedOver(data: Dataset, [first, last]: [string, string]): 
   if (contiguous) return { count: tiles.reduce((sum, t) => sum + t.count, 0), rows: tiles };
   return {
     problem: `no published figure, nor run of published figures, covers exactly ${first} to ${last} in content/data/recognitions.csv`,
-    fix: `Use a period the published figures cover (months or longer), or add the missing row with its source: ${validChoices(
+    fix: `Use a period the published figures cover (months or longer), or add the missing row with its source. ${validChoices(
       periodKey([first, last]),
       data.recognitions.map((r) => periodKey([r.period_start, r.period_end])),
     )}`,
@@ -251,7 +251,7 @@ export const bindings: readonly Binding[] = [
       if (rows.length === 0) {
         return {
           problem: `no row in content/data/deportations.csv for "${key}"`,
-          fix: `Write the release id and the place id with a slash between: ${validChoices(key, data.deportations.map((d) => `${d.release_id}/${d.place}`))}`,
+          fix: `Write the release id and the place id with a slash between. ${validChoices(key, data.deportations.map((d) => `${d.release_id}/${d.place}`))}`,
         };
       }
       if (rows.some((r) => r.count === null)) return { problem: `a source for "${key}" gives no number (an empty count)`, fix: "Say it in words without a number, or fill in the count from a source." };

@@ -102,7 +102,7 @@ function checkReference(
       field,
       value,
       problem: `${field} "${value}" is not an id in ${target}`,
-      fix: `Use an id from ${target} (add a row there first if it is new): ${validChoices(value, valid)}`,
+      fix: `Use an id from ${target} (add a row there first if it is new). ${validChoices(value, valid)}`,
     });
   }
 }

@@ -34,14 +34,14 @@ export const badInputs: BadInput[] = [
     file: PRISONERS,
     change: replace("chart: prisoners", "chart: prisoner"),
     message:
-      /content\/story\/01-in-and-out\.md:3: there is no chart called "prisoner"\n {2}field: chart\n {2}value: "prisoner"\n {2}fix: {3}did you mean "prisoners"\? Valid: door, prisoners, deals, routes\./,
+      /content\/story\/01-in-and-out\.md:3: there is no chart called "prisoner"\n {2}field: chart\n {2}value: "prisoner"\n {2}fix: {3}Did you mean "prisoners"\? Valid: door, prisoners, deals, routes\./,
   },
   {
     name: "an unknown step attribute",
     file: PRISONERS,
     change: replace("{#fx-peak focus=none held=", "{#fx-peak focus=none hled="),
     message:
-      /content\/story\/01-in-and-out\.md:8:29: "hled" is not a state field of the prisoners chart\n {2}field: hled\n {2}value: "hled"\n {2}fix: {3}did you mean "held"\?/,
+      /content\/story\/01-in-and-out\.md:8:29: "hled" is not a state field of the prisoners chart\n {2}field: hled\n {2}value: "hled"\n {2}fix: {3}Did you mean "held"\?/,
   },
   {
     name: "a state field the section's chart does not have",
@@ -65,7 +65,7 @@ export const badInputs: BadInput[] = [
     file: PRISONERS,
     change: replace("{#fx-peak focus=none held=peak,2025-05-31}", "{#fx-peak focus=none held=peak,2025-02-30}"),
     message:
-      /01-in-and-out\.md:8:29: held names no count in content\/data\/held\.csv \(2025-02-30\)\n {2}field: held\n {2}value: "2025-02-30"\n {2}fix: {3}Use dates of held\.csv, "latest", "peak" or "none": did you mean "2025-04-30"\? Valid: 2024-03-31,/,
+      /01-in-and-out\.md:8:29: held names no count in content\/data\/held\.csv \(2025-02-30\)\n {2}field: held\n {2}value: "2025-02-30"\n {2}fix: {3}Use dates of held\.csv, "latest", "peak" or "none"\. Did you mean "2025-04-30"\? Valid: 2024-03-31,/,
   },
   {
     name: "a state date range past the data",
@@ -80,7 +80,7 @@ export const badInputs: BadInput[] = [
     file: DEALS,
     change: replace("highlight=feb-deal}", "highlight=feb-dael}"),
     message:
-      /02-deals\.md:6:22: highlight names no release in content\/data\/releases\.csv\n[\s\S]*did you mean "feb-deal"\?/,
+      /02-deals\.md:6:22: highlight names no release in content\/data\/releases\.csv\n[\s\S]*Did you mean "feb-deal"\?/,
   },
   {
     name: "a duplicate step id",
@@ -107,7 +107,7 @@ export const badInputs: BadInput[] = [
     name: "an unknown number directive",
     file: PRISONERS,
     change: replace(":held[2025-02-28] and ended", ":hled[2025-02-28] and ended"),
-    message: /01-in-and-out\.md:9:21: ":hled" is not a number this story knows\n[\s\S]*did you mean "held"\?/,
+    message: /01-in-and-out\.md:9:21: ":hled" is not a number this story knows\n[\s\S]*Did you mean "held"\?/,
   },
   {
     name: "an empty section",
@@ -193,14 +193,14 @@ export const badInputs: BadInput[] = [
     file: "data/deportations.csv",
     change: replace("mar-deal,lithuania,", "mar-deal,lithunia,"),
     message:
-      /content\/data\/deportations\.csv:3: place "lithunia" is not an id in places\.csv\n[\s\S]*did you mean "lithuania"\?/,
+      /content\/data\/deportations\.csv:3: place "lithunia" is not an id in places\.csv\n[\s\S]*Did you mean "lithuania"\?/,
   },
   {
     name: "a correction about a chart that does not exist",
     file: "corrections.csv",
     change: (t) => `${t.trimEnd()}\n2025-06-25,correction,deal,A date was wrong.\n`,
     message:
-      /content\/corrections\.csv:4: there is no chart called "deal"\n {2}field: chart\n {2}value: "deal"\n {2}fix: {3}did you mean "deals"\?/,
+      /content\/corrections\.csv:4: there is no chart called "deal"\n {2}field: chart\n {2}value: "deal"\n {2}fix: {3}Did you mean "deals"\?/,
   },
   {
     name: "a corrections log with two publication dates",

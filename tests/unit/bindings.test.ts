@@ -168,7 +168,7 @@ describe("each bound number names the row that backs it, and how it was worked o
     expect(value2("political", "mar-deal", withPolitical)).toBe(19);
     expect(resolve("released", "mar-dael")).toEqual({
       problem: 'no release with the id "mar-dael" in content/data/releases.csv',
-      fix: 'did you mean "mar-deal"? Valid: jan-pardon, feb-deal, mar-deal, apr-pardon, may-deal.',
+      fix: 'Did you mean "mar-deal"? Valid: jan-pardon, feb-deal, mar-deal, apr-pardon, may-deal.',
     });
   });
 
@@ -258,7 +258,7 @@ describe("each bound number names the row that backs it, and how it was worked o
     });
     expect(resolve("percent-below-peak", "2025-03-31")).toEqual({
       problem: "no count for 2025-03-31 in content/data/held.csv",
-      fix: 'did you mean "2025-01-31"? Valid: 2024-12-31, 2025-01-31, 2025-02-28, 2025-04-30, 2025-05-31.',
+      fix: 'Did you mean "2025-01-31"? Valid: 2024-12-31, 2025-01-31, 2025-02-28, 2025-04-30, 2025-05-31.',
     });
     expect(resolve("percent-below-peak", "2025-01-31")).toMatchObject({
       fix: "Reword the sentence: the count is at its highest.",
@@ -297,7 +297,7 @@ describe("each bound number names the row that backs it, and how it was worked o
     expect(resolve("recognised", "2025-01..2025-04", gap)).toEqual({
       problem:
         "no published figure, nor run of published figures, covers exactly 2025-01-01 to 2025-04-30 in content/data/recognitions.csv",
-      fix: 'Use a period the published figures cover (months or longer), or add the missing row with its source: did you mean "2025-03-01..2025-04-30"? Valid: 2025-01-01..2025-01-31, 2025-01-15, 2025-03-01..2025-04-30.',
+      fix: 'Use a period the published figures cover (months or longer), or add the missing row with its source. Did you mean "2025-03-01..2025-04-30"? Valid: 2025-01-01..2025-01-31, 2025-01-15, 2025-03-01..2025-04-30.',
     });
     // Published figures inside the period, but not reaching its first or its last day.
     expect(value("recognised", "2024-12..2025-02")).toMatch(/^no published figure/);
@@ -330,7 +330,7 @@ describe("each bound number names the row that backs it, and how it was worked o
     });
     expect(resolve("taken", "feb-deal")).toEqual({
       problem: 'no row in content/data/deportations.csv for "feb-deal"',
-      fix: "Write the release id and the place id with a slash between: Valid: feb-deal/lithuania.",
+      fix: "Write the release id and the place id with a slash between. Valid: feb-deal/lithuania.",
     });
   });
 
@@ -354,11 +354,11 @@ describe("each bound number names the row that backs it, and how it was worked o
     });
     expect(resolve("fact", "journalist", withFact)).toEqual({
       problem: 'no fact with the id "journalist" in content/data/facts.csv',
-      fix: 'did you mean "journalists"? Valid: journalists.',
+      fix: 'Did you mean "journalists"? Valid: journalists.',
     });
     expect(resolve("held", "2025-03-31")).toEqual({
       problem: "no count for 2025-03-31 in content/data/held.csv",
-      fix: 'did you mean "2025-01-31"? Valid: 2024-12-31, 2025-01-31, 2025-02-28, 2025-04-30, 2025-05-31.',
+      fix: 'Did you mean "2025-01-31"? Valid: 2024-12-31, 2025-01-31, 2025-02-28, 2025-04-30, 2025-05-31.',
     });
   });
 });

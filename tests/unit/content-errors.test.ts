@@ -41,7 +41,7 @@ describe("messages about the front matter", () => {
 
   it("refuses an unknown field, with did-you-mean, at its line", () => {
     expect(rejection({ [DEALS]: replace("chart: deals", "chrat: deals") })).toBe(
-      'content/story/02-deals.md:3: "chrat" is not a front-matter field here\n  field: chrat\n  value: "chrat"\n  fix:   did you mean "chart"? Valid: title, chart, figure, standfirst, byline.',
+      'content/story/02-deals.md:3: "chrat" is not a front-matter field here\n  field: chrat\n  value: "chrat"\n  fix:   Did you mean "chart"? Valid: title, chart, figure, standfirst, byline.',
     );
   });
 
@@ -65,7 +65,7 @@ describe("messages about the front matter", () => {
 
   it("refuses a chart that does not exist, at its line, with did-you-mean", () => {
     expect(rejection({ [DEALS]: replace("chart: deals", "chart: deal") })).toBe(
-      'content/story/02-deals.md:3: there is no chart called "deal"\n  field: chart\n  value: "deal"\n  fix:   did you mean "deals"? Valid: door, prisoners, deals, routes.',
+      'content/story/02-deals.md:3: there is no chart called "deal"\n  field: chart\n  value: "deal"\n  fix:   Did you mean "deals"? Valid: door, prisoners, deals, routes.',
     );
     // The line is the chart key's own, written with a space before its colon, not a title that says "chart:".
     const edit = (t: string) =>
@@ -177,7 +177,7 @@ describe("messages about sections and steps", () => {
 
   it("refuses a state field the chart does not have, a place that does not exist, and a release with no routes", () => {
     expect(rejection({ [ROUTES]: replace("release=mar-deal city=vilnius", "release=mar-deal cty=vilnius") })).toMatch(
-      /03-routes\.md:\d+:\d+: "cty" is not a state field of the routes chart\n {2}field: cty\n {2}value: "cty"\n {2}fix: {3}did you mean "city"\? Valid: release, city, refused\. \(release: [^;]+; city: [^;]+; refused: /,
+      /03-routes\.md:\d+:\d+: "cty" is not a state field of the routes chart\n {2}field: cty\n {2}value: "cty"\n {2}fix: {3}Did you mean "city"\? Valid: release, city, refused\. \(release: [^;]+; city: [^;]+; refused: /,
     );
     // A name with a dot, which a pattern would read as "any character" and find in "release", is
     // found where it is written.
@@ -189,7 +189,7 @@ describe("messages about sections and steps", () => {
       /^content\/story\/03-routes\.md:6: "class" is not a state field of the routes chart\n/,
     );
     expect(rejection({ [ROUTES]: replace("city=vilnius", "city=vilna") })).toMatch(
-      /03-routes\.md:\d+:\d+: city names no place in content\/data\/places\.csv\n {2}field: city\n {2}value: "vilna"\n {2}fix: {3}Add the place to places\.csv \(with sourced coordinates\), or pick one: did you mean "vilnius"\?/,
+      /03-routes\.md:\d+:\d+: city names no place in content\/data\/places\.csv\n {2}field: city\n {2}value: "vilna"\n {2}fix: {3}Add the place to places\.csv \(with sourced coordinates\), or pick one\. Did you mean "vilnius"\?/,
     );
     expect(rejection({ [ROUTES]: replace("release=mar-deal", "release=apr-pardon") })).toMatch(
       /03-routes\.md:\d+:\d+: the release "apr-pardon" has no rows in content\/data\/deportations\.csv\n {2}field: release/,
@@ -222,7 +222,7 @@ describe("messages about sections and steps", () => {
 describe("messages about numbers in prose", () => {
   it("refuses an unknown directive, with did-you-mean and the way to write a plain colon", () => {
     expect(rejection({ "story/00-intro.md": replace(":released[mar-deal]", ":relesed[mar-deal]") })).toMatch(
-      /00-intro\.md:7:\d+: ":relesed" is not a number this story knows\n {2}field: :relesed\n {2}value: ":relesed"\n {2}fix: {3}Numbers in prose are written like :held\[2025-09-18\]\. did you mean "released"\?[\s\S]*write \\:/,
+      /00-intro\.md:7:\d+: ":relesed" is not a number this story knows\n {2}field: :relesed\n {2}value: ":relesed"\n {2}fix: {3}Numbers in prose are written like :held\[2025-09-18\]\. Did you mean "released"\?[\s\S]*write \\:/,
     );
   });
 
@@ -230,7 +230,7 @@ describe("messages about numbers in prose", () => {
     expect(
       rejection({ "story/00-intro.md": replace(":held[2025-05-31] at the end", ":held[2025-05-30] at the end") }),
     ).toMatch(
-      /00-intro\.md:7:\d+: no count for 2025-05-30 in content\/data\/held\.csv\n {2}field: :held\n {2}value: "2025-05-30"\n {2}fix: {3}did you mean "2025-04-30"\? Valid: 2024-03-31, 2024-12-31, 2025-01-31, 2025-02-28, 2025-04-30, 2025-05-31\./,
+      /00-intro\.md:7:\d+: no count for 2025-05-30 in content\/data\/held\.csv\n {2}field: :held\n {2}value: "2025-05-30"\n {2}fix: {3}Did you mean "2025-04-30"\? Valid: 2024-03-31, 2024-12-31, 2025-01-31, 2025-02-28, 2025-04-30, 2025-05-31\./,
     );
   });
 
@@ -389,7 +389,7 @@ describe("the parts of every message", () => {
     );
     const many = Array.from({ length: 13 }, (_, i) => `id-${i}`);
     expect(validChoices("id-1x", many)).toBe(
-      `did you mean "id-1"? Valid: ${many.slice(0, 12).join(", ")}, … (13 in all).`,
+      `Did you mean "id-1"? Valid: ${many.slice(0, 12).join(", ")}, … (13 in all).`,
     );
     expect(validChoices("zzzzzz", many.slice(0, 12))).toBe(`Valid: ${many.slice(0, 12).join(", ")}.`);
   });

@@ -60,7 +60,7 @@ describe("the corrections log", () => {
   it("refuses a chart that does not exist, with did-you-mean and the way to mean the whole story", () => {
     const { messages } = load([LOG[0]!, "2025-02-03,correction,deal,A date was wrong."]);
     expect(messages).toEqual([
-      'content/corrections.csv:3: there is no chart called "deal"\n  field: chart\n  value: "deal"\n  fix:   did you mean "deals"? Valid: door, prisoners, deals, routes. Leave it empty for the whole story.',
+      'content/corrections.csv:3: there is no chart called "deal"\n  field: chart\n  value: "deal"\n  fix:   Did you mean "deals"? Valid: door, prisoners, deals, routes. Leave it empty for the whole story.',
     ]);
   });
 

@@ -36,7 +36,7 @@ describe("CSV rows are checked cell by cell, naming file, line, field and fix", 
     const [missing, stray] = messages(`date,cuont,source_name,source_url,published,note\n${good}`);
     expect(missing).toContain('content/data/held.csv:1: the column "count" is missing');
     expect(missing).toContain('"cuont" is not a column here: rename it "count"?');
-    expect(stray).toContain('did you mean "count"?');
+    expect(stray).toContain('Did you mean "count"?');
   });
 
   it("reports an extra column", () => {

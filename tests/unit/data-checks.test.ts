@@ -45,7 +45,7 @@ describe("the data's cross-checks between tables", () => {
   it("refuse a concession or a route naming a release that does not exist, with did-you-mean", () => {
     expect(messages("concessions.csv", (t) => t.replace(",relief,feb-deal,", ",relief,feb-dael,"))).toEqual([
       expect.stringMatching(
-        /^content\/data\/concessions\.csv:3: release_id "feb-dael" is not an id in releases\.csv\n {2}field: release_id\n {2}value: "feb-dael"\n {2}fix: {3}Use an id from releases\.csv \(add a row there first if it is new\): did you mean "feb-deal"\?/,
+        /^content\/data\/concessions\.csv:3: release_id "feb-dael" is not an id in releases\.csv\n {2}field: release_id\n {2}value: "feb-dael"\n {2}fix: {3}Use an id from releases\.csv \(add a row there first if it is new\). Did you mean "feb-deal"\?/,
       ),
     ]);
     expect(messages("deportations.csv", appendRow(`apr-pardn,lithuania,1,${K}`))).toEqual([
@@ -167,7 +167,7 @@ describe("reading the data files", () => {
   it("checks nothing more in a file whose header is wrong, and says what the header must be", () => {
     expect(messages("held.csv", (t) => t.replace("date,count,", "date,cuont,"))).toEqual([
       'content/data/held.csv:1: the column "count" is missing\n  field: count\n  fix:   "cuont" is not a column here: rename it "count"? The first line must be exactly: date,count,source_name,source_url,published,note',
-      'content/data/held.csv:1:2: "cuont" is not a column of held.csv\n  field: cuont\n  value: "cuont"\n  fix:   did you mean "count"? Valid: date, count, source_name, source_url, published, note. The first line must be exactly: date,count,source_name,source_url,published,note',
+      'content/data/held.csv:1:2: "cuont" is not a column of held.csv\n  field: cuont\n  value: "cuont"\n  fix:   Did you mean "count"? Valid: date, count, source_name, source_url, published, note. The first line must be exactly: date,count,source_name,source_url,published,note',
     ]);
   });
 });

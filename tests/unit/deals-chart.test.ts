@@ -90,6 +90,6 @@ describe("the deals chart", () => {
 
   it("refuses a release that is not in the data, with a did-you-mean", () => {
     const [problem] = dealsChart.check(dealsChart.state.parse({ highlight: "feb-dael" }), data);
-    expect(problem?.fix).toContain('did you mean "feb-deal"?');
+    expect(problem?.fix).toContain('Did you mean "feb-deal"?');
   });
 });

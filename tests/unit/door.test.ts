@@ -183,7 +183,7 @@ describe("states the door cannot draw are refused with a fix", () => {
     expect(found).toMatchObject([
       { field: "at", value: "2025-03-15", problem: "at names no count in content/data/held.csv (2025-03-15)" },
     ]);
-    expect(found[0]!.fix).toMatch(/^Use a date of held\.csv, "latest" or "peak": .*2025-02-28/);
+    expect(found[0]!.fix).toMatch(/^Use a date of held\.csv, "latest" or "peak"\. .*2025-02-28/);
   });
 
   it("a since that is not before at, the same count included", () => {
@@ -214,7 +214,7 @@ describe("states the door cannot draw are refused with a fix", () => {
       expect(found).toMatchObject([
         { field: "since", value: since, problem: `since names no count in content/data/held.csv (${since})` },
       ]);
-      expect(found[0]!.fix).toMatch(/^Use a date of held\.csv before at, or "none": /);
+      expect(found[0]!.fix).toMatch(/^Use a date of held\.csv before at, or "none"\. /);
     }
   });
 

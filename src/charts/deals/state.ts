@@ -24,7 +24,7 @@ export function checkDealsState(state: DealsState, data: Dataset): StateProblem[
       field: "highlight",
       value: state.highlight,
       problem: "highlight names no release in content/data/releases.csv",
-      fix: `Use a release id from that file, or "none"; ${validChoices(
+      fix: `Use a release id from that file, or "none". ${validChoices(
         state.highlight,
         data.releases.map((r) => r.id),
       )}`,

@@ -42,7 +42,7 @@ export function checkDoorState(state: DoorState, data: Dataset): StateProblem[] 
       field: "at",
       value: state.at,
       problem: `at names no count in content/data/held.csv (${state.at})`,
-      fix: `Use a date of held.csv, "latest" or "peak": ${validChoices(state.at, dates)}`,
+      fix: `Use a date of held.csv, "latest" or "peak". ${validChoices(state.at, dates)}`,
     });
   }
   if (state.since !== "none") {
@@ -52,7 +52,7 @@ export function checkDoorState(state: DoorState, data: Dataset): StateProblem[] 
         field: "since",
         value: state.since,
         problem: `since names no count in content/data/held.csv (${state.since})`,
-        fix: `Use a date of held.csv before at, or "none": ${validChoices(state.since, dates)}`,
+        fix: `Use a date of held.csv before at, or "none". ${validChoices(state.since, dates)}`,
       });
     } else if (at && since.date >= at.date) {
       problems.push({

@@ -80,7 +80,7 @@ export function checkPrisonersState(state: PrisonersState, data: Dataset): State
             : covered
               ? `focus ${periodKey(span)} reaches past the chart's periods, which cover only ${covered} of it`
               : `focus ${periodKey(span)} holds no period of the chart`,
-          fix: `Start and end the focus on period boundaries. The periods: ${validChoices(state.focus, bounds, 60)}`,
+          fix: `Start and end the focus on period boundaries. ${validChoices(state.focus, bounds, 60)}`,
         });
       }
     }
@@ -92,7 +92,7 @@ export function checkPrisonersState(state: PrisonersState, data: Dataset): State
       field: "held",
       value: date,
       problem: `held names no count in content/data/held.csv (${date})`,
-      fix: `Use dates of held.csv, "latest", "peak" or "none": ${validChoices(date, dates)}`,
+      fix: `Use dates of held.csv, "latest", "peak" or "none". ${validChoices(date, dates)}`,
     });
   }
   return problems;

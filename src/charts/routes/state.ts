@@ -31,7 +31,7 @@ export function checkRoutesState(state: RoutesState, data: Dataset): StateProble
       problem: exists
         ? `the release "${state.release}" has no rows in content/data/deportations.csv`
         : `release names no release in content/data/releases.csv`,
-      fix: `${exists ? "Add its routes to deportations.csv, or pick" : "Pick"} a release that has routes, or "all": ${validChoices(state.release, withRoutes)}`,
+      fix: `${exists ? "Add its routes to deportations.csv, or pick" : "Pick"} a release that has routes, or "all". ${validChoices(state.release, withRoutes)}`,
     });
   }
   const placeIds = data.places.map((p) => p.id);
@@ -40,7 +40,7 @@ export function checkRoutesState(state: RoutesState, data: Dataset): StateProble
       field: "city",
       value: state.city,
       problem: "city names no place in content/data/places.csv",
-      fix: `Add the place to places.csv (with sourced coordinates), or pick one: ${validChoices(state.city, [...placeIds, "none"])}`,
+      fix: `Add the place to places.csv (with sourced coordinates), or pick one. ${validChoices(state.city, [...placeIds, "none"])}`,
     });
   if (state.refused !== "none") {
     const destinations = rows.map((r) => r.place).filter((p) => p !== ORIGIN_PLACE);
@@ -49,7 +49,7 @@ export function checkRoutesState(state: RoutesState, data: Dataset): StateProble
         field: "refused",
         value: state.refused,
         problem: "refused must be a place this release's routes go to",
-        fix: `Pick one: ${validChoices(state.refused, [...destinations, "none"])}`,
+        fix: `Pick one of its destinations, or "none". ${validChoices(state.refused, [...destinations, "none"])}`,
       });
     else if (!rows.some((r) => r.place === ORIGIN_PLACE))
       problems.push({
