@@ -171,6 +171,49 @@ describe("the prisoners chart", () => {
     );
   });
 
+  it("reads held as a comma-separated list, spaces and empty items ignored, none as nothing", () => {
+    const parse = (held: string) => prisonersChart.state.parse({ held }).held;
+    expect(parse(" 2025-01-31 , none,,2025-02-28 ")).toEqual(["2025-01-31", "2025-02-28"]);
+    expect(parse("none")).toEqual([]);
+    expect(prisonersChart.state.parse({}).held).toEqual(["latest"]);
+  });
+
+  it("writes each case of the draft's focus: nothing published, nothing freed, nobody left otherwise", () => {
+    const draft = (focus: string, dataset = data) =>
+      prisonersChart.draftAlt(dataset, prisonersChart.state.parse({ focus, held: "none" })).split("Picked out, ")[1];
+    // May: no recognitions published, 7 freed, nothing derivable.
+    expect(draft("2025-05")).toBe(
+      "1 May 2025 to 31 May 2025: no published count of recognitions, :freed[2025-05-01..2025-05-10] freed.",
+    );
+    // February with its release taken out: 10 recognised, nobody freed, 15 left otherwise.
+    const noFeb = { ...data, releases: data.releases.filter((r) => r.id !== "feb-deal") };
+    expect(draft("2025-02", noFeb)).toBe(
+      "1 Feb 2025 to 28 Feb 2025: :recognised[2025-02-01..2025-02-28] newly recognised, :left-otherwise[2025-02-01..2025-02-28] left by other routes.",
+    );
+    // January with a count of 110 + 6 at its end: nobody left otherwise, so it is not named.
+    const noneLeft = { ...data, held: data.held.map((r) => (r.date === "2025-01-31" ? { ...r, count: 116 } : r)) };
+    expect(draft("2025-01", noneLeft)).toBe(
+      "1 Jan 2025 to 31 Jan 2025: :recognised[2025-01-01..2025-01-31] newly recognised, :freed[2025-01-01..2025-01-31] freed.",
+    );
+    expect(prisonersChart.draftAlt(data, prisonersChart.state.parse({ focus: "none", held: "none" }))).not.toContain(
+      "Picked out",
+    );
+  });
+
+  it("claims each count at the focus's ends once, even when a label names it too", () => {
+    const claims = prisonersChart
+      .claims(data, prisonersChart.state.parse({ focus: "2025-02", held: "2025-01-31,2025-02-28" }))
+      .filter((c) => c.kind === "held")
+      .map((c) => c.key);
+    expect(claims).toEqual(["2025-01-31", "2025-02-28"]);
+    // With no label, the focus's ends are claimed by the callout.
+    const callout = prisonersChart
+      .claims(data, prisonersChart.state.parse({ focus: "2025-02", held: "none" }))
+      .filter((c) => c.kind === "held")
+      .map((c) => c.key);
+    expect(callout).toEqual(["2025-01-31", "2025-02-28"]);
+  });
+
   it("tables every period with the derived figure marked, and a gap as a gap", () => {
     const [flows] = prisonersChart.table(data);
     expect(flows!.rows.at(-1)).toEqual(["1 May 2025", "31 May 2025", 90, "not published", 7, 0, "not derivable", 95]);
