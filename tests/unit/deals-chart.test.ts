@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { dealsChart } from "../../src/charts/deals/index.ts";
 import { sizes, type Mark } from "../../src/render/scene.ts";
-import { fixtureDataset, release } from "../support/dataset.ts";
-import { textProblems } from "../support/text-boxes.ts";
+import { concession, fixtureDataset, release } from "../support/dataset.ts";
+import { textBoxes, textProblems } from "../support/text-boxes.ts";
 
 const data = fixtureDataset();
 const marks = (highlight: string, size: (typeof sizes)[keyof typeof sizes] = sizes.wide): Map<string, Mark> =>
@@ -78,7 +78,104 @@ describe("the deals chart", () => {
         expect(text).toMatch(text.startsWith("Jan") ? /^Jan 2025$/ : /^[A-Z][a-z]{2}$/);
       expect(texts).toContain("Jan 2025");
       expect(textProblems(scene)).toEqual([]);
+      // A tick every quarter on a wide screen, every six months on a phone's shorter axis; 8 units apart at least.
+      expect(texts).toEqual(
+        size === sizes.wide ? ["Jul 2024", "Oct", "Jan 2025", "Apr", "Jul"] : ["Jul 2024", "Jan 2025", "Jul"],
+      );
+      const boxes = textBoxes(scene).filter((b) => b.key.startsWith("x-"));
+      for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.left - boxes[i - 1]!.right).toBeGreaterThanOrEqual(8);
     }
+  });
+
+  it("spaces its ticks out on a long axis so their words stay clear, and turns an end label inwards", () => {
+    // Fifteen years of releases, the newest in early January: on a phone the ticks fall back to every
+    // five years, and the last, Jan 2025, sits a unit or two from the axis's end.
+    const fifteen = {
+      ...data,
+      held: [],
+      recognitions: [],
+      concessions: [],
+      deportations: [],
+      releases: [release("old-pardon", "2010-01-10", 3), release("new-pardon", "2025-01-05", 2)],
+    };
+    const scene = dealsChart.layout(fifteen, dealsChart.state.parse({ highlight: "none" }), sizes.compact);
+    const ticks = scene.layers.flatMap((l) => l.marks).filter((m) => m.key.startsWith("x-"));
+    expect(ticks.map((t) => [t.text, t.attrs["text-anchor"]])).toEqual([
+      ["Jan 2010", "start"],
+      ["Jan 2015", "middle"],
+      ["Jan 2020", "middle"],
+      ["Jan 2025", "end"],
+    ]);
+    expect([ticks[0]!.attrs.x, ticks.at(-1)!.attrs.x]).toEqual([12, 308]);
+    expect(textProblems(scene)).toEqual([]);
+    // On a wide screen the same axis has room for a tick every two years.
+    const wide = dealsChart.layout(fifteen, dealsChart.state.parse({ highlight: "none" }), sizes.wide);
+    const years = wide.layers.flatMap((l) => l.marks).filter((m) => m.key.startsWith("x-"));
+    expect(years.map((t) => t.text)).toEqual([
+      "Jan 2010",
+      "Jan 2012",
+      "Jan 2014",
+      "Jan 2016",
+      "Jan 2018",
+      "Jan 2020",
+      "Jan 2022",
+      "Jan 2024",
+    ]);
+    expect(textProblems(wide)).toEqual([]);
+  });
+
+  it("ends notes too long for the space under the axis with a line saying how many more the table has", () => {
+    const many = {
+      ...data,
+      concessions: Array.from({ length: 14 }, (_, i) =>
+        concession(`c${i}`, "2025-02-18", "contact", "feb-deal", `Contact number ${i + 1}`),
+      ),
+    };
+    for (const size of [sizes.compact, sizes.wide]) {
+      const scene = dealsChart.layout(many, dealsChart.state.parse({ highlight: "feb-deal" }), size);
+      const notes = scene.layers.flatMap((l) => l.marks).filter((m) => m.key.startsWith("hl-note-"));
+      // Head, broker, 14 contacts: 16 lines, of which those that fit, the last saying what is left.
+      const room = notes.length;
+      expect(room).toBeLessThan(16);
+      expect(notes.at(-1)!.text).toBe(`… and ${16 - room + 1} more lines in the data table`);
+      expect(notes.at(-2)!.text).toBe(`○ Contact number ${room - 3} (18 Feb)`);
+      // The space is used to its end: one more line would leave the frame.
+      const lastY = Number(notes.at(-1)!.attrs.y);
+      expect(lastY).toBeLessThanOrEqual(size.height - 8);
+      expect(lastY + 17).toBeGreaterThan(size.height - 8);
+      expect(textProblems(scene)).toEqual([]);
+      // Exactly as many lines as there is room for: all shown, no line saying more.
+      const fitting = { ...many, concessions: many.concessions.slice(0, room - 2) };
+      const all = dealsChart
+        .layout(fitting, dealsChart.state.parse({ highlight: "feb-deal" }), size)
+        .layers.flatMap((l) => l.marks)
+        .filter((m) => m.key.startsWith("hl-note-"));
+      expect(all.map((n) => n.text).at(-1)).toBe(`○ Contact number ${room - 2} (18 Feb)`);
+      expect(all).toHaveLength(room);
+    }
+  });
+
+  it("indents the continuation of a note that wraps", () => {
+    const long = {
+      ...data,
+      concessions: [
+        concession(
+          "long",
+          "2025-02-18",
+          "relief",
+          "feb-deal",
+          "The Treasury lifts sanctions on the national airline and on the potash producer, and licenses spare parts",
+        ),
+      ],
+    };
+    const scene = dealsChart.layout(long, dealsChart.state.parse({ highlight: "feb-deal" }), sizes.compact);
+    const notes = scene.layers
+      .flatMap((l) => l.marks)
+      .filter((m) => m.key.startsWith("hl-note-long-"))
+      .map((m) => m.text!);
+    expect(notes.length).toBeGreaterThan(1);
+    expect(notes[0]).toMatch(/^◆ The Treasury/);
+    for (const line of notes.slice(1)) expect(line).toMatch(/^ {2}\S/);
   });
 
   it("claims only the release it picks out", () => {

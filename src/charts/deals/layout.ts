@@ -1,6 +1,6 @@
 import { max } from "d3-array";
 import { scaleSqrt, scaleUtc, type ScaleTime } from "d3-scale";
-import { utcMonth } from "d3-time";
+import { utcMonth, utcYear } from "d3-time";
 import { utcFormat } from "d3-time-format";
 import { addDays } from "../../data/flows.ts";
 import type { ConcessionRow, Dataset, ReleaseRow } from "../../data/load.ts";
@@ -84,21 +84,35 @@ function within(f: Frame, x: number, width: number): { x: number; anchor: string
   return { x, anchor: "middle" };
 }
 
+/** Times between ticks, tried in turn: the first whose labels stand clear of each other is used. */
+const TICKS = [utcMonth.every(3)!, utcMonth.every(6)!, utcYear, utcYear.every(2)!, utcYear.every(5)!];
+
+function axisTicks(f: Frame): { t: Date; text: string; at: { x: number; anchor: string }; width: number }[] {
+  // A phone starts at six months: a quarter's ticks would crowd its short axis.
+  const tried = f.compact ? TICKS.slice(1) : TICKS;
+  let ticks: ReturnType<typeof axisTicks> = [];
+  for (const interval of tried) {
+    ticks = f.x.ticks(interval).map((t, i) => {
+      const text = utcFormat(t.getUTCMonth() === 0 || i === 0 ? "%b %Y" : "%b")(t);
+      const width = textWidth(text, TEXT);
+      return { t, text, width, at: within(f, f.x(t), width) };
+    });
+    const left = (k: (typeof ticks)[number]): number =>
+      k.at.anchor === "start" ? k.at.x : k.at.anchor === "end" ? k.at.x - k.width : k.at.x - k.width / 2;
+    if (ticks.every((k, i) => i === 0 || left(ticks[i - 1]!) + ticks[i - 1]!.width + 8 <= left(k))) break;
+  }
+  return ticks;
+}
+
 function axis(f: Frame): Mark[] {
-  const every = f.compact ? 6 : 3;
-  const ticks = f.x.ticks(utcMonth.every(every)!);
-  return ticks.flatMap((t, i) => {
-    const text = utcFormat(t.getUTCMonth() === 0 || i === 0 ? "%b %Y" : "%b")(t);
-    const at = within(f, f.x(t), textWidth(text, TEXT));
-    return [
-      {
-        key: `xg-${+t}`,
-        tag: "line" as const,
-        attrs: { x1: round(f.x(t)), x2: round(f.x(t)), y1: f.releaseY - f.rMax, y2: f.axisY - 14, class: "grid" },
-      },
-      label(`x-${+t}`, at.x, f.axisY, text, "tick", at.anchor),
-    ];
-  });
+  return axisTicks(f).flatMap(({ t, text, at }) => [
+    {
+      key: `xg-${+t}`,
+      tag: "line" as const,
+      attrs: { x1: round(f.x(t)), x2: round(f.x(t)), y1: f.releaseY - f.rMax, y2: f.axisY - 14, class: "grid" },
+    },
+    label(`x-${+t}`, at.x, f.axisY, text, "tick", at.anchor),
+  ]);
 }
 
 function lanes(f: Frame): Mark[] {
