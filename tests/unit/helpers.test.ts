@@ -1,7 +1,7 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { chartIds, charts } from "../../src/charts/registry.ts";
-import { dayOrMonth, dayOrMonthEnd, DAY, formatDay, parseDay } from "../../src/charts/shared/dates.ts";
+import { DAY, formatDay, parseDay } from "../../src/charts/shared/dates.ts";
 import { formatCount } from "../../src/charts/shared/format.ts";
 import { loadStory, type Story } from "../../src/content/load.ts";
 import { latestDate } from "../../src/data/latest.ts";
@@ -21,21 +21,6 @@ describe("dates", () => {
     expect(parseDay("2025-09").toISOString()).toBe("2025-09-01T00:00:00.000Z");
     expect(formatDay(parseDay("2025-09-01"))).toBe("1 Sep 2025");
     expect(DAY).toBe(86_400_000);
-  });
-
-  it("take a month as its first day where a range starts and its last day where it ends", () => {
-    expect(dayOrMonth.parse("2025-09")).toBe("2025-09-01");
-    expect(dayOrMonth.parse("2025-09-11")).toBe("2025-09-11");
-    expect(dayOrMonthEnd.parse("2024-02")).toBe("2024-02-29");
-    expect(dayOrMonthEnd.parse("2025-09-11")).toBe("2025-09-11");
-    for (const bad of ["2025-13", "2025-02-30", "2025/09", "Sept"]) {
-      expect(dayOrMonth.safeParse(bad).success, bad).toBe(false);
-      expect(dayOrMonthEnd.safeParse(bad).success, bad).toBe(false);
-    }
-    expect(dayOrMonth.safeParse("2025/09").error?.issues[0]?.message).toBe(
-      "is not a date written YYYY-MM-DD or YYYY-MM",
-    );
-    expect(dayOrMonthEnd.safeParse("2025-00").error?.issues[0]?.message).toBe("is not a real calendar date");
   });
 
   it("know each month's last day", () => {
