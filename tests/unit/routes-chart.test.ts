@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { routesChart } from "../../src/charts/routes/index.ts";
+import type { Dataset } from "../../src/data/load.ts";
+import { sizes, type Mark, type SizeName } from "../../src/render/scene.ts";
+import { fixtureDataset } from "../support/dataset.ts";
+import { textBoxes, textProblems } from "../support/text-boxes.ts";
+
+/**
+ * The routes map on the hand-made dataset, with two rows added: 3 of February's freed stayed in
+ * Belarus, and March's release took people to Lithuania in a number not reported. So Lithuania's
+ * route over all releases is "at least 10", and the widest route in the data is 10.
+ */
+function withRoutes(): Dataset {
+  const data = fixtureDataset();
+  const row = data.deportations[0]!;
+  data.deportations.push({ ...row, place: "belarus", count: 3 }, { ...row, release_id: "mar-deal", count: null });
+  data.places.push({ ...data.places[1]!, id: "vilnius", name: "Vilnius" });
+  return data;
+}
+const data = withRoutes();
+const marks = (state: Record<string, string>, size: SizeName = "wide"): Map<string, Mark> => {
+  const scene = routesChart.layout(data, routesChart.state.parse(state), sizes[size]);
+  expect(textProblems(scene)).toEqual([]);
+  return new Map(scene.layers.flatMap((l) => l.marks).map((m) => [m.key, m]));
+};
+const words = (m: Map<string, Mark>) =>
+  [...m.values()].filter((x) => x.key.startsWith("label-") || x.key === "origin-label").map((x) => x.text);
+/** The last point of a path's data. */
+const end = (d: unknown): number[] =>
+  String(d)
+    .match(/-?[\d.]+/g)!
+    .slice(-2)
+    .map(Number);
+
+describe("the routes map", () => {
+  it("over every release: a route into each country, its width the count, 'at least' where one is not reported", () => {
+    const m = marks({ release: "all" });
+    expect(words(m)).toEqual(["at least 10 into Lithuania", "3 stayed in Belarus", "Minsk"]);
+    // The widest route in the data is 16 units wide; Lithuania's is it.
+    expect(m.get("route-lithuania")?.attrs).toMatchObject({ class: "route", "stroke-width": 16 });
+    // Those who stayed: a circle at Minsk whose area is their share (at least 7 units across).
+    expect(m.get("stayed")?.attrs.r).toBeCloseTo(Math.sqrt(3 / 10) * 16, 1);
+    // Its label under it, clear of it.
+    const circle = m.get("stayed")!.attrs;
+    const [stayedLabel, minsk] = textBoxes({
+      width: 0,
+      height: 0,
+      layers: [{ id: "l", marks: [m.get("label-stayed")!, m.get("origin-label")!] }],
+    });
+    expect(stayedLabel!.top).toBeGreaterThan(Number(circle.cy) + Number(circle.r));
+    // Minsk's label keeps clear of the circle.
+    const [cx, cy, r] = [Number(circle.cx), Number(circle.cy), Number(circle.r)];
+    expect(minsk!.left > cx + r || minsk!.right < cx - r || minsk!.top > cy + r || minsk!.bottom < cy - r).toBe(true);
+  });
+
+  it("one release: its own counts; a route of a number not reported is drawn thin and says so", () => {
+    expect(words(marks({ release: "feb-deal" }))).toEqual(["10 into Lithuania", "3 stayed in Belarus", "Minsk"]);
+    const unknown = marks({ release: "mar-deal" });
+    expect(words(unknown)).toEqual(["number not reported into Lithuania", "Minsk"]);
+    expect(unknown.get("route-lithuania")?.attrs).toMatchObject({ class: "route unknown", "stroke-width": 2 });
+    expect(unknown.has("stayed")).toBe(false);
+  });
+
+  it("names the place the text names: the route runs on to it and ends in a dot, not an arrow", () => {
+    const m = marks({ release: "feb-deal", city: "vilnius" });
+    expect(words(m)[0]).toBe("10 to Vilnius");
+    expect(m.has("arrow-lithuania")).toBe(false);
+    const dot = m.get("city-vilnius")!;
+    expect(end(m.get("route-lithuania")!.attrs.d)).toEqual([dot.attrs.cx, dot.attrs.cy]);
+    // Without it, the route stops just past the border, shorter than the way to the city.
+    const plain = marks({ release: "feb-deal" });
+    const [ox, oy] = [Number(plain.get("origin")!.attrs.cx), Number(plain.get("origin")!.attrs.cy)];
+    const reach = (d: unknown) => Math.hypot(end(d)[0]! - ox, end(d)[1]! - oy);
+    expect(reach(plain.get("route-lithuania")!.attrs.d)).toBeLessThan(reach(m.get("route-lithuania")!.attrs.d));
+  });
+
+  for (const size of ["wide", "compact"] as const)
+    it(`at the ${size} size, draws those who refused to cross beside the others' route, stopped at the border with a bar`, () => {
+      const m = marks({ release: "feb-deal", refused: "lithuania" }, size);
+      expect(words(m)).toEqual(["10 into Lithuania", "3 refused to cross", "Minsk"]);
+      expect(m.has("stayed")).toBe(false);
+      const refused = m.get("refused")!;
+      expect(refused.attrs.class).toBe("route refused");
+      expect(refused.attrs["stroke-width"]).toBeCloseTo((3 / 10) * (size === "wide" ? 16 : 12), 1);
+      // It stops where the route into Lithuania does (just past the border), beside it, not on it.
+      const [rx, ry] = end(refused.attrs.d);
+      const [lx, ly] = end(m.get("route-lithuania")!.attrs.d);
+      const apart = Math.hypot(rx! - lx!, ry! - ly!);
+      const routeWidth = Number(m.get("route-lithuania")!.attrs["stroke-width"]);
+      expect(apart).toBeGreaterThan(routeWidth / 2);
+      expect(apart).toBeLessThan(routeWidth + 20);
+      // The bar across its end is 16 units long, centred on the end.
+      const bar = String(m.get("refused-bar")!.attrs.d)
+        .match(/-?[\d.]+/g)!
+        .map(Number);
+      expect(Math.hypot(bar[2]! - bar[0]!, bar[3]! - bar[1]!)).toBeCloseTo(16, 0);
+      expect((bar[0]! + bar[2]!) / 2).toBeCloseTo(rx!, 0);
+      expect((bar[1]! + bar[3]!) / 2).toBeCloseTo(ry!, 0);
+      // Its label on the far side of it from the others' route: further from that route's line than it.
+      const [ox, oy] = [Number(m.get("origin")!.attrs.cx), Number(m.get("origin")!.attrs.cy)];
+      const side = (x: number, y: number) =>
+        ((lx! - ox) * (y - oy) - (ly! - oy) * (x - ox)) / Math.hypot(lx! - ox, ly! - oy);
+      const label = m.get("label-refused")!;
+      const box = textBoxes({ width: 0, height: 0, layers: [{ id: "l", marks: [label] }] })[0]!;
+      const labelSide = side((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+      expect(Math.sign(labelSide)).toBe(Math.sign(side(rx!, ry!)));
+      expect(Math.abs(labelSide)).toBeGreaterThan(Math.abs(side(rx!, ry!)));
+    });
+});
