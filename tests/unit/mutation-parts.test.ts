@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mutationParts } from "../../scripts/lib/mutation-parts.ts";
 
-describe("the mutation run is split into one part per folder of src/", () => {
+describe("the mutation run is split into one part per folder of src/, and per chart", () => {
   const patterns = ["src/**/*.ts", "!src/pages/**", "!src/components/**"];
 
   it("puts each file Stryker mutates in the part of its folder, and leaves out what the patterns exclude", () => {
@@ -14,9 +14,13 @@ describe("the mutation run is split into one part per folder of src/", () => {
       "src/types/font.d.ts",
       "src/env.ts",
       "src/charts/registry.ts",
+      "src/charts/routes/curve.ts",
+      "src/charts/door/plan.ts",
     ];
     expect(mutationParts(patterns, files)).toEqual([
-      { name: "charts", files: ["src/charts/door/model.ts", "src/charts/registry.ts"] },
+      { name: "charts-door", files: ["src/charts/door/model.ts", "src/charts/door/plan.ts"] },
+      { name: "charts", files: ["src/charts/registry.ts"] },
+      { name: "charts-routes", files: ["src/charts/routes/curve.ts"] },
       { name: "data", files: ["src/data/csv.ts", "src/data/load.ts"] },
       { name: "src", files: ["src/env.ts"] },
     ]);
@@ -29,6 +33,8 @@ describe("the mutation run is split into one part per folder of src/", () => {
     expect(new Set(files).size).toBe(files.length);
     expect(files).toContain("src/data/flows.ts");
     expect(files.some((f) => f.startsWith("src/pages/") || f.startsWith("src/components/"))).toBe(false);
-    expect(parts.map((p) => p.name)).toEqual(expect.arrayContaining(["charts", "content", "data", "scrolly"]));
+    expect(parts.map((p) => p.name)).toEqual(
+      expect.arrayContaining(["charts-door", "charts-prisoners", "content", "data", "scrolly"]),
+    );
   });
 });
