@@ -52,7 +52,8 @@ function checkHiddenCharacters(record: string[], header: string[], line: number,
     const [first] = findHiddenCharacters(cell);
     if (!first) return;
     bad.add(i);
-    const field = line === 1 ? `column ${i + 1} of the header` : (header[i] ?? `column ${i + 1}`);
+    // A data row reaches here only with as many cells as the header has.
+    const field = line === 1 ? `column ${i + 1} of the header` : header[i]!;
     const position = characterCount(cell.slice(0, first.index)) + 1;
     at({
       line,
@@ -161,7 +162,8 @@ export function parseTable<C extends Record<string, Column>>(
   const seen = new Map<string, number>();
 
   records.slice(1).forEach((record, index) => {
-    const line = lines[index + 1] ?? index + 2;
+    // recordStartLines reads the same records from the same text: one line for each.
+    const line = lines[index + 1]!;
     if (record.length === 1 && record[0]!.trim() === "") return;
     if (record.length !== header.length) {
       at({
