@@ -7,7 +7,7 @@ import type { FigurePayload } from "../story/payload.ts";
  */
 
 /** Resolves once the page has loaded and, in a browser that reports paints, its first contentful paint. */
-export function afterFirstPaint(): Promise<void> {
+export async function afterFirstPaint(): Promise<void> {
   const loaded = new Promise<void>((resolve) => {
     if (document.readyState === "complete") resolve();
     else
@@ -30,7 +30,7 @@ export function afterFirstPaint(): Promise<void> {
       resolve();
     }).observe({ type: "paint", buffered: true });
   });
-  return Promise.all([loaded, painted]).then(() => undefined);
+  await Promise.all([loaded, painted]);
 }
 
 /** A section's states, from the file beside the page; undefined when they cannot be had. */
