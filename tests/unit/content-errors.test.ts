@@ -96,6 +96,30 @@ describe("messages about sections and steps", () => {
     );
   });
 
+  it("lets a comment stand between two steps, and finds a step's ::alt after another directive", () => {
+    const copy = copyContent();
+    copy.edit(
+      DEALS,
+      replace(":::\n\n:::step{#fx-no-highlight}", ":::\n\n<!-- a note to editors -->\n\n:::step{#fx-no-highlight}"),
+    );
+    const story = loadStory(copy.dir);
+    expect(story.sections.find((s) => s.chart === "deals")!.steps.map((s) => s.id)).toEqual([
+      "fx-feb-deal",
+      "fx-no-highlight",
+    ]);
+    // Another directive before ::alt is not taken for it: the one message is about that directive.
+    expect(
+      rejection({
+        [DEALS]: replace(
+          "::alt[Every release, none picked out.]",
+          "::note[Not this.]\n\n::alt[Every release, none picked out.]",
+        ),
+      }),
+    ).toBe(
+      'content/story/02-deals.md:15:1: "::note" is not allowed here\n  field: ::note\n  value: "note"\n  fix:   Steps (:::step) go at the top level of a section; ::alt goes inside a step.',
+    );
+  });
+
   it("refuses text between two steps", () => {
     expect(
       rejection({
