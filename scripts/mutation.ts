@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import config from "../stryker.config.mjs";
-import { mutationParts, partResults } from "./lib/mutation-parts.ts";
+import { mutationParts, partFolder, partResults } from "./lib/mutation-parts.ts";
 import * as prettier from "prettier";
 import { replaceSection } from "./lib/readme-section.ts";
 
@@ -78,7 +78,7 @@ if (!reportOnly) {
   try {
     // In the order asked for: the parts that matter most first, on a machine that may be stopped.
     for (const part of chosen ? chosen.map((name) => parts.find((p) => p.name === name)!) : parts) {
-      console.log(`\nMutation testing src/${part.name}/ (${part.files.length} files)`);
+      console.log(`\nMutation testing ${partFolder(part.name)} (${part.files.length} files)`);
       record(part.name, "partial");
       try {
         execFileSync(
@@ -94,7 +94,9 @@ if (!reportOnly) {
         );
       } catch (error) {
         if (!STOPPED.has((error as { status?: number }).status ?? 0)) throw error;
-        console.log(`\nStopped in src/${part.name}/: its results so far are kept, and the next run goes on from them.`);
+        console.log(
+          `\nStopped in ${partFolder(part.name)}: its results so far are kept, and the next run goes on from them.`,
+        );
         break;
       }
       record(part.name, "complete");
@@ -171,14 +173,14 @@ const markdown = [
   ...(unmeasured.length > 0
     ? [
         "",
-        `Not yet measured, so not in the score: ${unmeasured.map((p) => `\`src/${p.name}/\` (${p.files.length} ${p.files.length === 1 ? "file" : "files"})`).join(", ")}.`,
+        `Not yet measured, so not in the score: ${unmeasured.map((p) => `\`${partFolder(p.name)}\` (${p.files.length} ${p.files.length === 1 ? "file" : "files"})`).join(", ")}.`,
       ]
     : []),
   "",
   ...(partial.length > 0
     ? [
         "",
-        `Measured in part (the run was stopped; the next goes on from there): ${partial.map((name) => `\`src/${name}/\``).join(", ")}.`,
+        `Measured in part (the run was stopped; the next goes on from there): ${partial.map((name) => `\`${partFolder(name)}\``).join(", ")}.`,
       ]
     : []),
   "",
@@ -186,7 +188,7 @@ const markdown = [
   "| --- | --- | --- |",
   ...[...byPart.entries()].map(
     ([part, t]) =>
-      `| \`src/${part}/\`${partial.includes(part) ? " (in part)" : ""} | ${t.detected + t.undetected} | ${score(t)} % |`,
+      `| \`${partFolder(part)}\`${partial.includes(part) ? " (in part)" : ""} | ${t.detected + t.undetected} | ${t.detected + t.undetected === 0 ? "none to detect (its code runs as the module loads)" : `${score(t)} %`} |`,
   ),
   "",
   `<details><summary>Surviving mutants${survivors.length > SHOWN ? ` (the first ${SHOWN}; all ${survivors.length} are in mutation/summary.json)` : ""}</summary>`,

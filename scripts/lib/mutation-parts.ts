@@ -38,5 +38,13 @@ export function mutationParts(
   return [...parts].map(([name, partFiles]) => ({ name, files: partFiles }));
 }
 
+/** The folder a part covers, as a reader finds it: `charts-door` is src/charts/door/. */
+export const partFolder = (name: string): string => {
+  const [folder, sub] = name.split("-", 2) as [string, string | undefined];
+  if (sub && SPLIT.has(folder)) return `src/${folder}/${sub}/`;
+  // Files directly in src/ make the part called src.
+  return name === "src" ? "src/" : `src/${name}/`;
+};
+
 /** Where a part keeps its incremental results (a complete mutation report of that part). */
 export const partResults = (name: string): string => `mutation/incremental/${name}.json`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mutationParts } from "../../scripts/lib/mutation-parts.ts";
+import { mutationParts, partFolder } from "../../scripts/lib/mutation-parts.ts";
 
 describe("the mutation run is split into one part per folder of src/, and per chart", () => {
   const patterns = ["src/**/*.ts", "!src/pages/**", "!src/components/**"];
@@ -36,5 +36,14 @@ describe("the mutation run is split into one part per folder of src/, and per ch
     expect(parts.map((p) => p.name)).toEqual(
       expect.arrayContaining(["charts-door", "charts-prisoners", "content", "data", "scrolly"]),
     );
+  });
+
+  it("names each part by the folder it covers", () => {
+    expect(["charts-door", "charts", "data", "src"].map(partFolder)).toEqual([
+      "src/charts/door/",
+      "src/charts/",
+      "src/data/",
+      "src/",
+    ]);
   });
 });
