@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { loadStory } from "../src/content/load.ts";
 import { lighthouseRun } from "./lib/bench/lighthouse.ts";
 import { describeMachine, loadNow, machineLine } from "./lib/bench/machine.ts";
+import { idleWorkDone, sectionsStarted } from "./lib/bench/motion.ts";
 import { broken, budgeted, reported, table, type Row } from "./lib/bench/report.ts";
 import { launchBrowser } from "./lib/browser.ts";
 import { replaceSection } from "./lib/readme-section.ts";
@@ -98,10 +99,10 @@ async function motionRun(throttle: number): Promise<Record<string, number>> {
   const cdp = await page.context().newCDPSession(page);
   await page.goto(`${origin}/`);
   await page.waitForLoadState("load");
-  // The door's states come after the page's load; its set-up follows.
-  await page.waitForSelector('[data-started] figure[data-chart="door"]', { state: "attached" });
-  // Let the idle warm-up run first, as it does for a reader who starts reading.
-  await page.waitForTimeout(1000);
+  // The charts' states come after the page's load, their set-up and idle warm-ups follow: all of it
+  // done first, as for a reader who starts reading, so no other chart's work lands in the measure.
+  await sectionsStarted(page);
+  await idleWorkDone(page);
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: throttle });
   await page.evaluate(() => {
     const w = window as unknown as { __frames: number[]; __long: number[]; __record: boolean };

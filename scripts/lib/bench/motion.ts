@@ -80,9 +80,29 @@ async function changeTo(page: Page, cdp: CDPSession, step: string): Promise<Step
 }
 
 /** Waits until every scrolly section has its states (fetched after the page's load) and is set up. */
-async function sectionsStarted(page: Page): Promise<void> {
+export async function sectionsStarted(page: Page): Promise<void> {
   await page.waitForFunction(
     () => document.querySelectorAll("[data-scrolly][data-states]:not([data-started])").length === 0,
+  );
+}
+
+/**
+ * Waits until the page has nothing left to do when idle (the charts' warm-ups run in idle time, one
+ * part per idle period): five idle periods in a row that the browser gives whole (50 ms) and that
+ * the page leaves unused, as a reader's first scroll would find them.
+ */
+export async function idleWorkDone(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let quiet = 0;
+        const check = (deadline: IdleDeadline): void => {
+          quiet = deadline.timeRemaining() >= 49 ? quiet + 1 : 0;
+          if (quiet >= 5) resolve();
+          else requestIdleCallback(check);
+        };
+        requestIdleCallback(check);
+      }),
   );
 }
 
