@@ -102,3 +102,10 @@ export function fixtureDataset(): Dataset {
     ],
   };
 }
+
+/** The fixture dataset with the count of one date replaced. */
+export function withCount(date: string, count: number): Dataset {
+  const data = fixtureDataset();
+  data.held = data.held.map((r) => (r.date === date ? held(date, count) : r));
+  return data;
+}

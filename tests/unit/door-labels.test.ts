@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { doorChart } from "../../src/charts/door/index.ts";
 import type { Dataset } from "../../src/data/load.ts";
 import { sizes, type SizeName } from "../../src/render/scene.ts";
-import { fixtureDataset, held, release } from "../support/dataset.ts";
+import { fixtureDataset, release, withCount } from "../support/dataset.ts";
 import { textProblems } from "../support/text-boxes.ts";
 
 /**
@@ -24,12 +24,6 @@ const position = (data: Dataset, state: Record<string, string>, size: SizeName, 
     .marks.find((m) => m.key === key)!;
   return { x: Number(mark.attrs.x), y: Number(mark.attrs.y) };
 };
-
-function withCount(date: string, count: number): Dataset {
-  const data = fixtureDataset();
-  data.held = data.held.map((r) => (r.date === date ? held(date, count) : r));
-  return data;
-}
 
 describe("the door's labels", () => {
   it("a count alone: the count and its date, nothing in or out", () => {

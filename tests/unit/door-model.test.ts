@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cohortsOf, doorModel, LEFT, UNREPORTED } from "../../src/charts/door/model.ts";
 import { doorState } from "../../src/charts/door/state.ts";
 import type { Dataset } from "../../src/data/load.ts";
-import { fixtureDataset, held, release } from "../support/dataset.ts";
+import { fixtureDataset, release, withCount } from "../support/dataset.ts";
 
 /**
  * The door's model on the hand-made dataset (tests/support/dataset.ts), with the figures worked out
@@ -11,13 +11,6 @@ import { fixtureDataset, held, release } from "../support/dataset.ts";
  */
 const model = (data: Dataset, state: Record<string, string>) => doorModel(data, doorState.parse(state));
 const groups = (m: ReturnType<typeof model>) => Object.fromEntries(m.groups.map((g) => [g.id, g.count]));
-
-/** The dataset with the count of one date replaced. */
-function withCount(date: string, count: number): Dataset {
-  const data = fixtureDataset();
-  data.held = data.held.map((r) => (r.date === date ? held(date, count) : r));
-  return data;
-}
 
 describe("the door's model", () => {
   it("with no span, draws the count alone: no releases, nothing arriving", () => {
