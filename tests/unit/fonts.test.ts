@@ -28,9 +28,24 @@ describe("the story's typeface, by script", () => {
     ]);
   });
 
-  it("reads each subset's unicode-range from fontsource's stylesheet", () => {
+  it("takes a range's first and last characters as in it, and a single character as a range of one", () => {
+    // Latin is U+0000-00FF and U+0131 among others; Latin Extended starts U+0100-02BA.
+    expect(["\u0000", "\u00ff", "\u0131", "\u0100", "\u02ba", "\u0132"].map(subsetOf)).toEqual([
+      "latin",
+      "latin",
+      "latin",
+      "latin-ext",
+      "latin-ext",
+      "latin-ext",
+    ]);
+  });
+
+  it("reads each subset's unicode-range from fontsource's stylesheet, and says so when it has none", () => {
     expect(unicodeRange("latin")).toMatch(/^U\+0000-00FF,/);
     expect(unicodeRange("cyrillic")).toMatch(/U\+0400-045F/);
+    expect(() => unicodeRange("klingon" as (typeof SUBSETS)[number])).toThrow(
+      "@fontsource/source-sans-3/400.css gives no unicode-range for klingon",
+    );
   });
 });
 
