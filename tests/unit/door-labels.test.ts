@@ -148,3 +148,28 @@ describe("the figures a door state claims for the prose to bind", () => {
     expect(claims(fixtureDataset(), { at: "2025-02-28" })).toEqual(["held 2025-02-28 105"]);
   });
 });
+
+describe("the door's draft text alternative, with every number bound", () => {
+  const draft = (data: Dataset, state: Record<string, string>) =>
+    doorChart.draftAlt(data, doorChart.state.parse(state));
+  const base =
+    "A field of dots, one for each of the :held[2025-02-28] political prisoners in Viasna's count on 28 Feb 2025.";
+
+  it("a count alone, and a span broken down", () => {
+    expect(draft(fixtureDataset(), { at: "2025-02-28" })).toBe(base);
+    expect(draft(fixtureDataset(), { since: "2025-01-31", at: "2025-02-28" })).toBe(
+      `${base} Since 31 Jan 2025, when the count was :held[2025-01-31]: :recognised[2025-02-01..2025-02-28] newly recognised come in through a door; :freed[2025-02-01..2025-02-28] freed in releases leave through the door in groups (to Lithuania). :left-otherwise[2025-02-01..2025-02-28] left in other ways (derived).`,
+    );
+  });
+
+  it("a span not broken down, and releases after the latest count", () => {
+    expect(draft(fixtureDataset(), { since: "2025-04-30", at: "2025-05-31" })).toMatch(
+      / freed in releases leave through the door in groups \(not reported\)\. Who came in was not published: the rest of the change is drawn as a net figure\.$/,
+    );
+    const data = fixtureDataset();
+    data.releases.push(release("jun-deal", "2025-06-01", 12, true));
+    expect(draft(data, { at: "latest", after: "2025-06-01" })).toBe(
+      "A field of dots, one for each of the :held[2025-05-31] political prisoners in Viasna's count on 31 May 2025. After that count, until 1 Jun 2025: :freed[2025-06-01] freed in releases leave through the door in groups (not reported).",
+    );
+  });
+});
