@@ -162,6 +162,13 @@ describe("the door's draft text alternative, with every number bound", () => {
     );
   });
 
+  it("a span with no release says nothing of releases", () => {
+    const data = fixtureDataset();
+    data.releases = data.releases.filter((r) => r.id !== "feb-deal");
+    data.deportations = [];
+    expect(draft(data, { since: "2025-01-31", at: "2025-02-28" })).not.toContain("freed");
+  });
+
   it("a span not broken down, and releases after the latest count", () => {
     expect(draft(fixtureDataset(), { since: "2025-04-30", at: "2025-05-31" })).toMatch(
       / freed in releases leave through the door in groups \(not reported\)\. Who came in was not published: the rest of the change is drawn as a net figure\.$/,
