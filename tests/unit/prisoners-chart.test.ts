@@ -215,6 +215,9 @@ describe("the prisoners chart", () => {
   });
 
   it("tables every period with the derived figure marked, and a gap as a gap", () => {
+    // Nobody left otherwise in January when its count is 116: a 0, not a conflict.
+    const noneLeft = { ...data, held: data.held.map((r) => (r.date === "2025-01-31" ? { ...r, count: 116 } : r)) };
+    expect(prisonersChart.table(noneLeft)[0]!.rows[0]).toEqual(["1 Jan 2025", "31 Jan 2025", 100, 20, 0, 4, 0, 116]);
     const [flows] = prisonersChart.table(data);
     expect(flows!.rows.at(-1)).toEqual(["1 May 2025", "31 May 2025", 90, "not published", 7, 0, "not derivable", 95]);
   });
