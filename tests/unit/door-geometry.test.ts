@@ -49,4 +49,9 @@ describe("the door's frame", () => {
       }
     },
   );
+
+  it("is the phone's frame below 500 units wide, the wide one from 500", () => {
+    expect(doorFrame(1000, { width: 499, height: 440 }).compact).toBe(true);
+    expect(doorFrame(1000, { width: 500, height: 440 }).compact).toBe(false);
+  });
 });
