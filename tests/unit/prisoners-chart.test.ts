@@ -214,6 +214,31 @@ describe("the prisoners chart", () => {
     expect(callout).toEqual(["2025-01-31", "2025-02-28"]);
   });
 
+  it("wraps a callout line too long for a phone, its continuation indented, and gives no count change without a start count", () => {
+    const big = {
+      ...data,
+      held: data.held.map((r) => ({ ...r, count: r.count * 100 })),
+      recognitions: data.recognitions.map((r) => ({ ...r, count: r.count * 100 })),
+      releases: data.releases.map((r) => ({ ...r, released: r.released * 100 })),
+    };
+    const callout = (dataset: typeof data, focus: string, size: (typeof sizes)[keyof typeof sizes]) =>
+      [...marks({ focus, held: "none" }, dataset, size).values()]
+        .filter((m) => m.key.startsWith("focus-") && m.tag === "text")
+        .map((m) => [m.key, m.text]);
+    const lines = callout(big, "2025-01..2025-04", sizes.compact);
+    expect(lines).toContainEqual(["focus-freed", "Out: 3,900 freed (3,000 in US deals, 900 in"]);
+    expect(lines).toContainEqual(["focus-freed-1", "  pardons)"]);
+    // On a wide screen the same line fits.
+    expect(callout(big, "2025-01..2025-04", sizes.wide)).toContainEqual([
+      "focus-freed",
+      "Out: 3,900 freed (3,000 in US deals, 900 in pardons)",
+    ]);
+    // With no count before January, the change in the count is not given, nor what left otherwise.
+    const noStart = callout({ ...data, held: data.held.slice(1) }, "2025-01", sizes.wide);
+    expect(noStart.map(([key]) => key)).not.toContain("focus-held");
+    expect(noStart).toContainEqual(["focus-left", "other departures: not derivable"]);
+  });
+
   it("tables every period with the derived figure marked, and a gap as a gap", () => {
     // Nobody left otherwise in January when its count is 116: a 0, not a conflict.
     const noneLeft = { ...data, held: data.held.map((r) => (r.date === "2025-01-31" ? { ...r, count: 116 } : r)) };
