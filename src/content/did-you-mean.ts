@@ -1,7 +1,7 @@
 import { closest, distance } from "fastest-levenshtein";
 
 /**
- * "did you mean …?" for a misspelt id, column, chart or attribute name.
+ * "Did you mean …?" for a misspelt id, column, chart or attribute name.
  * Suggests only near misses (a third of the word's length), so a wild guess gets the full list instead.
  */
 export function didYouMean(value: string, valid: readonly string[]): string | undefined {
