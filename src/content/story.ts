@@ -119,9 +119,13 @@ export function parseSection(
   const intro: RootContent[] = [];
   const outro: RootContent[] = [];
   const steps: Step[] = [];
+  // Steps as written, counted apart from those kept: a step with a fault still stands between the
+  // text before and after it, and still gives the section steps, so no second message misleads.
+  const opened: ContainerDirective[] = [];
 
   for (const node of tree.children) {
     if (node.type === "containerDirective" && node.name === "step") {
+      opened.push(node);
       if (outro.length) {
         problems.push({
           file,
@@ -134,13 +138,13 @@ export function parseSection(
       const step = parseStep(node, { file, sourceLines, chartId, data, problems });
       if (step) steps.push(step);
     } else if (!isComment(node)) {
-      (steps.length ? outro : intro).push(node);
+      (opened.length ? outro : intro).push(node);
     }
   }
   checkAndBindProse(intro, data, file, problems);
   checkAndBindProse(outro, data, file, problems);
 
-  if (chart && steps.length === 0) {
+  if (chart && opened.length === 0) {
     problems.push({
       file,
       line: 1,
@@ -150,15 +154,15 @@ export function parseSection(
       fix: "Add at least one step:\n:::step{#my-step-id}\nText of the step.\n::alt[What the chart shows in this state.]\n:::\nor remove the chart line.",
     });
   }
-  if (!chart && steps.length > 0) {
+  if (!chart && opened.length > 0) {
     problems.push({
       file,
-      line: steps[0]!.line,
+      line: opened[0]!.position?.start.line,
       problem: "this section has steps but no chart for them to drive",
       fix: `Add a chart line to the front matter: chart: ${chartIds[0]}`,
     });
   }
-  if (intro.length === 0 && steps.length === 0) {
+  if (intro.length === 0 && opened.length === 0) {
     problems.push({
       file,
       line: 1,
@@ -222,7 +226,6 @@ function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined
     return index === undefined || index < 0 ? undefined : index + 2;
   };
   const { id, ...attrs } = (node.attributes ?? {}) as Record<string, string | undefined>;
-  const count = problems.length;
   const idFault = stepIdFault(id);
   if (idFault) problems.push({ file, line, field: "id", ...(id ? { column: columnOf(id), value: id } : {}), ...idFault });
 
@@ -263,8 +266,10 @@ function parseStep(node: ContainerDirective, ctx: StepContext): Step | undefined
     });
   }
 
-  if (problems.length > count || !id) return undefined;
-  return { id, line, html: markdownToHtml(body), alt, state };
+  // A step with a fault but a good id is kept, so the story-wide checks of ids see it too and every
+  // fault is reported in one pass; the load stops on the faults before anything is drawn.
+  const validId = idFault ? undefined : id;
+  return validId === undefined ? undefined : { id: validId, line, html: markdownToHtml(body), alt, state };
 }
 
 interface StateContext {

@@ -86,7 +86,7 @@ describe("messages about sections and steps", () => {
       /^content\/story\/03-routes\.md:1: this section names a chart but has no steps\n {2}field: chart\n {2}value: "routes"\n {2}fix: {3}Add at least one step:\n:::step\{#my-step-id\}/,
     );
     expect(rejection({ [ROUTES]: replace("chart: routes\n", "") })).toMatch(
-      /^content\/story\/03-routes\.md:\d+: this section has steps but no chart for them to drive\n {2}fix: {3}Add a chart line to the front matter: chart: door$/,
+      /^content\/story\/03-routes\.md:5: this section has steps but no chart for them to drive\n {2}fix: {3}Add a chart line to the front matter: chart: door$/,
     );
   });
 
@@ -174,6 +174,57 @@ describe("messages about sections and steps", () => {
     expect(message).toMatch(
       /03-routes\.md:6: step "\?" has no text\n {2}field: text\n {2}fix: {3}Write the step's text between its ::: lines\./,
     );
+  });
+
+  it("reports a step's fault alone: the section still has that step, and text after it is between steps", () => {
+    // The only step, with an id that is no id: one message, not more saying the section is empty or has no steps.
+    const only = rejection({
+      [ROUTES]: (t) =>
+        `${t.slice(0, t.indexOf(":::step"))}:::step{#9-routes}\nIn all, :taken[all/lithuania] were taken to Lithuania.\n\n::alt[Every route.]\n:::\n`,
+    });
+    expect(only.split("\n\n")).toHaveLength(1);
+    expect(only).toMatch(/^content\/story\/03-routes\.md:6:\d+: this step id is not lower-case letters/);
+    // Text after a step with a fault stands between two steps all the same.
+    const between = rejection({
+      [ROUTES]: (t) =>
+        replace(
+          "::alt[Every route: Lithuania, Ukraine and Poland.]\n:::\n",
+          "::alt[Every route.]\n:::\n\nA stray paragraph.\n",
+        )(t.replace("{#fx-routes-all}", "{#9-routes}")),
+    });
+    expect(between.split("\n\n").map((m) => m.split("\n")[0]!.replace(/^[^ ]+ /, ""))).toEqual([
+      "this step id is not lower-case letters, digits and hyphens, starting with a letter",
+      "text stands between two steps, outside any step",
+    ]);
+    // A step without a chart, and without an id: that, and that they have no chart, at its line.
+    const unchartered = rejection({
+      [ROUTES]: (t) => t.replace("chart: routes\n", "").replace("{#fx-routes-all}", "{}").split(":::step{#")[0]!,
+    });
+    expect(unchartered.split("\n\n").map((m) => m.split("\n")[0]!)).toEqual([
+      "content/story/03-routes.md:5: this step has no id",
+      "content/story/03-routes.md:5: this section has steps but no chart for them to drive",
+    ]);
+  });
+
+  it("reports a step's fault and its id used twice in one pass, but not an id it must rename anyway", () => {
+    const both = rejection({
+      [ROUTES]: replace(
+        "{#fx-routes-all}\nIn all, :taken[all/lithuania] were taken to Lithuania.\n\n::alt[Every route: Lithuania, Ukraine and Poland.]\n",
+        "{#fx-peak}\nIn all, :taken[all/lithuania] were taken to Lithuania.\n",
+      ),
+    });
+    expect(both.split("\n\n").map((m) => m.split("\n")[0]!.replace(/^[^ ]+ /, ""))).toEqual([
+      'step "fx-peak" has no text alternative',
+      'the step id "fx-peak" is already used at content/story/01-in-and-out.md:8',
+    ]);
+    // Two steps with the same id that is not an id at all: each is told to rename it, once.
+    const malformed = rejection({
+      [ROUTES]: (t) => t.replace("{#fx-routes-all}", "{#9-routes}").replace("{#fx-routes-may ", "{#9-routes "),
+    });
+    expect(malformed.split("\n\n").map((m) => m.split("\n")[0]!.replace(/^[^ ]+ /, ""))).toEqual([
+      "this step id is not lower-case letters, digits and hyphens, starting with a letter",
+      "this step id is not lower-case letters, digits and hyphens, starting with a letter",
+    ]);
   });
 
   it("reports a state field the chart does not have once, reading no state from that step", () => {
