@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { create, type Font } from "fontkitten";
+import sharp from "sharp";
 import { describe, expect, it, onTestFinished } from "vitest";
 import {
   CHART_FAMILY,
@@ -8,6 +9,7 @@ import {
   FAMILY,
   subsetOf,
   SUBSETS,
+  textWidth,
   unicodeRange,
   useStoryFontInSharp,
   WEIGHTS,
@@ -52,25 +54,39 @@ describe("the story's typeface, by script", () => {
 describe("the typeface embedded in a downloadable SVG", () => {
   /** The @font-face rules, each read back: its weight, range and the font it carries. */
   const faces = (css: string) =>
-    [...css.matchAll(/@font-face\{([^}]*)\}/g)].map(([, rule]) => ({
-      family: /font-family:"([^"]+)"/.exec(rule!)?.[1],
-      weight: Number(/font-weight:(\d+)/.exec(rule!)?.[1]),
-      range: /unicode-range:([^}]+)$/.exec(rule!)?.[1],
-      font: create(Buffer.from(/base64,([^)]+)\)/.exec(rule!)![1]!, "base64")) as Font,
-    }));
+    [...css.matchAll(/@font-face\{([^}]*)\}/g)]
+      .map(([, rule]) => ({
+        family: /font-family:"([^"]+)"/.exec(rule!)?.[1],
+        weight: Number(/font-weight:(\d+)/.exec(rule!)?.[1]),
+        range: /unicode-range:([^}]+)$/.exec(rule!)?.[1],
+        bytes: Buffer.from(/base64,([^)]+)\)/.exec(rule!)![1]!, "base64"),
+      }))
+      .map(({ bytes, ...face }) => ({
+        ...face,
+        magic: bytes.subarray(0, 4).toString("latin1"),
+        font: create(bytes) as Font,
+      }));
   const has = (font: Font, char: string): boolean => font.glyphsForString(char)[0]!.id !== 0;
 
   it("carries one face per script and weight used, cut down to the characters the SVG shows", async () => {
-    const found = faces(await embeddedFontFaces("Vilnius Вільня"));
-    expect(found.map((f) => [f.family, f.weight, f.range])).toEqual([
-      [CHART_FAMILY, 400, unicodeRange("latin")],
-      [CHART_FAMILY, 700, unicodeRange("latin")],
-      [CHART_FAMILY, 400, unicodeRange("cyrillic")],
-      [CHART_FAMILY, 700, unicodeRange("cyrillic")],
+    const css = await embeddedFontFaces("Vilnius Вільня");
+    // Rules one after another, nothing between them for a stylesheet to stumble on.
+    expect(css).toMatch(/^(@font-face\{[^}]+\})+$/);
+    const found = faces(css);
+    // Each a WOFF2 file, as its format("woff2") says (a browser drops a face whose bytes are not).
+    expect(found.map((f) => [f.family, f.weight, f.range, f.magic])).toEqual([
+      [CHART_FAMILY, 400, unicodeRange("latin"), "wOF2"],
+      [CHART_FAMILY, 700, unicodeRange("latin"), "wOF2"],
+      [CHART_FAMILY, 400, unicodeRange("cyrillic"), "wOF2"],
+      [CHART_FAMILY, 700, unicodeRange("cyrillic"), "wOF2"],
     ]);
     const [latin, , cyrillic] = found;
     expect(["V", "l", "s"].every((c) => has(latin!.font, c))).toBe(true);
-    expect(has(latin!.font, "Q")).toBe(false);
+    // Not one letter more than the text has.
+    const unused = Array.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!").filter(
+      (c) => !"Vilnius".includes(c),
+    );
+    expect(unused.filter((c) => has(latin!.font, c))).toEqual([]);
     expect(["В", "ь", "я"].every((c) => has(cyrillic!.font, c))).toBe(true);
     expect(has(cyrillic!.font, "Ж")).toBe(false);
   });
@@ -84,7 +100,8 @@ describe("the typeface embedded in a downloadable SVG", () => {
 describe("the typeface for sharp, which draws the share cards", () => {
   it("writes each subset and weight whole as TrueType, and points fontconfig at them under the stylesheets' names", async () => {
     // A folder of its own, so the files are written afresh, not found in the build's cache.
-    const dir = join(tempDir("fonts"), "cache");
+    // Two folders deep that do not exist yet, as node_modules/.cache/… on a fresh clone.
+    const dir = join(tempDir("fonts"), "cache", "revolving-door-fonts");
     const before = process.env.FONTCONFIG_FILE;
     onTestFinished(() => {
       if (before === undefined) delete process.env.FONTCONFIG_FILE;
@@ -107,9 +124,36 @@ describe("the typeface for sharp, which draws the share cards", () => {
     const sample = { latin: "Az09éÿ", "latin-ext": "ŁłąĄ", cyrillic: "ЖжЎўџ" } as const;
     for (const subset of SUBSETS)
       for (const weight of WEIGHTS) {
-        const font = create(readFileSync(join(dir, `${subset}-${weight}.ttf`))) as Font;
+        const bytes = readFileSync(join(dir, `${subset}-${weight}.ttf`));
+        // TrueType's own signature: fontconfig reads no WOFF.
+        expect(bytes.readUInt32BE(0)).toBe(0x00010000);
+        const font = create(bytes) as Font;
         expect(font.familyName).toBe(internal);
         for (const char of sample[subset]) expect(font.glyphsForString(char)[0]!.id, char).not.toBe(0);
       }
+    // And sharp draws a line in that typeface: its ink as wide as the typeface's own metrics say
+    // (a fallback font, had fontconfig not read the file, sets it a fifth wider or more).
+    const line = "Political prisoners freed in the deals";
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="900" height="60"><rect width="900" height="60" fill="#fff"/><text x="10" y="40" font-family="${FAMILY}" font-size="32" fill="#000">${line}</text></svg>`;
+    const { data, info } = await sharp(Buffer.from(svg)).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const inked = [...Array(info.width).keys()].filter((x) =>
+      [...Array(info.height).keys()].some((y) => data[y * info.width + x]! < 128),
+    );
+    const ink = inked.at(-1)! - inked[0]! + 1;
+    expect(ink / textWidth(line, 32)).toBeGreaterThan(0.95);
+    expect(ink / textWidth(line, 32)).toBeLessThan(1.02);
+  }, 120_000);
+
+  it("keeps its files in node_modules/.cache/revolving-door-fonts unless told another folder", async () => {
+    // Where the build's share cards find them again: a cache that a clean install starts without.
+    const before = process.env.FONTCONFIG_FILE;
+    onTestFinished(() => {
+      if (before === undefined) delete process.env.FONTCONFIG_FILE;
+      else process.env.FONTCONFIG_FILE = before;
+    });
+    await useStoryFontInSharp();
+    expect(process.env.FONTCONFIG_FILE).toBe(
+      join(process.cwd(), "node_modules", ".cache", "revolving-door-fonts", "fonts.conf"),
+    );
   }, 120_000);
 });

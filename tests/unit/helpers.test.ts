@@ -92,6 +92,8 @@ describe("formatting and measuring", () => {
     expect(textWidth("Вільнюс", 12)).toBeGreaterThan(0);
     // A character the typeface lacks counts as 0.6 em.
     expect(textWidth("中", 10)).toBeCloseTo(6, 6);
+    // So does one in a file's range that the file has no glyph for (DEL, U+007F, in Latin's range).
+    expect(textWidth("\u007f", 10)).toBeCloseTo(6, 6);
   });
 
   it("wraps text at spaces into lines that fit, keeping a word wider than the line on its own", () => {
@@ -102,6 +104,8 @@ describe("formatting and measuring", () => {
     expect(wrapText("Supercalifragilistic word", 20, 14)).toEqual(["Supercalifragilistic", "word"]);
     expect(wrapText("  two   spaces ", 500, 14)).toEqual(["two spaces"]);
     expect(wrapText("", 100, 14)).toEqual([]);
+    // A line exactly as wide as the space fits in it.
+    expect(wrapText("Freed in deals", textWidth("Freed in deals", 14), 14)).toEqual(["Freed in deals"]);
   });
 
   it("rounds coordinates to a tenth", () => {
