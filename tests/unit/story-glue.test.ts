@@ -173,5 +173,17 @@ describe("sources", () => {
     expect(sourceLine({ outlets: outlets() }, rows, "")).toBe(
       "Sources: Human Rights Center Viasna; The Kyiv Independent; Outlet A and 1 other outlet. Places: GeoNames",
     );
+    // Exactly as many outlets as are shown: none left to count.
+    expect(sourceLine({ outlets: outlets() }, rows.slice(0, 6), "")).toBe(
+      "Sources: Human Rights Center Viasna; The Kyiv Independent; Outlet A",
+    );
+    // Two reference works, each named once.
+    const register = [
+      ...outlets(),
+      { domain: "naturalearthdata.com", name: "Natural Earth", kind: "reference" as const, note: "", line: 99 },
+    ];
+    expect(sourceLine({ outlets: register }, [...rows, ...cite("https://www.naturalearthdata.com/x", 1)], "")).toBe(
+      "Sources: Human Rights Center Viasna; The Kyiv Independent; Outlet A and 1 other outlet. Places: GeoNames; Natural Earth",
+    );
   });
 });
