@@ -1,6 +1,7 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { chartIds, charts } from "../../src/charts/registry.ts";
+import { leftEdge } from "../../src/charts/shared/anchor.ts";
 import { DAY, formatDay, parseDay } from "../../src/charts/shared/dates.ts";
 import { formatCount } from "../../src/charts/shared/format.ts";
 import { loadStory, type Story } from "../../src/content/load.ts";
@@ -94,6 +95,12 @@ describe("formatting and measuring", () => {
     expect(textWidth("中", 10)).toBeCloseTo(6, 6);
     // So does one in a file's range that the file has no glyph for (DEL, U+007F, in Latin's range).
     expect(textWidth("\u007f", 10)).toBeCloseTo(6, 6);
+  });
+
+  it("finds where a label begins from its anchor: at x, half its width before, or its whole width before", () => {
+    expect(["start", "middle", "end"].map((a) => leftEdge(100, 30, a as "start" | "middle" | "end"))).toEqual([
+      100, 85, 70,
+    ]);
   });
 
   it("wraps text at spaces into lines that fit, keeping a word wider than the line on its own", () => {

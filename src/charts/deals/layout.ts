@@ -7,6 +7,7 @@ import type { ConcessionRow, Dataset, ReleaseRow } from "../../data/load.ts";
 import { monthEnd } from "../../data/periods.ts";
 import { en } from "../../i18n/en.ts";
 import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
+import { leftEdge, type Anchor } from "../shared/anchor.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
 import { formatCount } from "../shared/format.ts";
 import { textWidth, wrapText } from "../../render/fonts.ts";
@@ -78,7 +79,7 @@ const label = (key: string, x: number, y: number, text: string, cls: string, anc
 });
 
 /** Keeps a label of a given width inside the frame: centred on x where it fits, else flush to an edge. */
-function within(f: Frame, x: number, width: number): { x: number; anchor: string } {
+function within(f: Frame, x: number, width: number): { x: number; anchor: Anchor } {
   if (x - width / 2 < f.left) return { x: f.left, anchor: "start" };
   if (x + width / 2 > f.right) return { x: f.right, anchor: "end" };
   return { x, anchor: "middle" };
@@ -87,7 +88,7 @@ function within(f: Frame, x: number, width: number): { x: number; anchor: string
 /** Times between ticks, tried in turn: the first whose labels stand clear of each other is used. */
 const TICKS = [utcMonth.every(3)!, utcMonth.every(6)!, utcYear, utcYear.every(2)!, utcYear.every(5)!];
 
-function axisTicks(f: Frame): { t: Date; text: string; at: { x: number; anchor: string }; width: number }[] {
+function axisTicks(f: Frame): { t: Date; text: string; at: { x: number; anchor: Anchor }; width: number }[] {
   // A phone starts at six months: a quarter's ticks would crowd its short axis.
   const tried = f.compact ? TICKS.slice(1) : TICKS;
   let ticks: ReturnType<typeof axisTicks> = [];
@@ -97,8 +98,7 @@ function axisTicks(f: Frame): { t: Date; text: string; at: { x: number; anchor: 
       const width = textWidth(text, TEXT);
       return { t, text, width, at: within(f, f.x(t), width) };
     });
-    const left = (k: (typeof ticks)[number]): number =>
-      k.at.anchor === "start" ? k.at.x : k.at.anchor === "end" ? k.at.x - k.width : k.at.x - k.width / 2;
+    const left = (k: (typeof ticks)[number]): number => leftEdge(k.at.x, k.width, k.at.anchor);
     if (ticks.every((k, i) => i === 0 || left(ticks[i - 1]!) + ticks[i - 1]!.width + 8 <= left(k))) break;
   }
   return ticks;

@@ -7,6 +7,7 @@ import { addDays, type FlowPeriod, type FlowTotals } from "../../data/flows.ts";
 import type { Dataset, HeldRow } from "../../data/load.ts";
 import { en } from "../../i18n/en.ts";
 import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
+import { leftEdge } from "../shared/anchor.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
 import { formatCount } from "../shared/format.ts";
 import { textWidth, wrapText } from "../../render/fonts.ts";
@@ -183,7 +184,7 @@ function heldLabels(f: Frame, held: readonly HeldRow[], rows: readonly HeldRow[]
     const width = textWidth(value, TEXT, 700);
     const anchor = cx + width / 2 > f.right ? "end" : cx - width / 2 < f.left ? "start" : "middle";
     const x = anchor === "end" ? Math.min(cx + 4, f.right) : anchor === "start" ? Math.max(cx - 4, f.left) : cx;
-    const x0 = anchor === "end" ? x - width : anchor === "start" ? x : x - width / 2;
+    const x0 = leftEdge(x, width, anchor);
     const ys = lineY(x0, x0 + width);
     const clear = (y: number): boolean =>
       ys.every((ly) => ly < y - TEXT - 3 || ly > y + 7) &&

@@ -1,4 +1,5 @@
 import { textWidth, type Weight } from "../../render/fonts.ts";
+import { leftEdge, type Anchor } from "../shared/anchor.ts";
 import { round, type Mark } from "../../render/scene.ts";
 import type { Point } from "./curve.ts";
 
@@ -9,8 +10,6 @@ export interface Box {
   width: number;
   height: number;
 }
-
-export type Anchor = "start" | "middle" | "end";
 
 /** The box a one-line SVG text label covers, from its baseline point, measured in the story's typeface. */
 export function labelBox(
@@ -23,8 +22,7 @@ export function labelBox(
   letterSpacing = 0,
 ): Box {
   const width = textWidth(text, size, weight, letterSpacing);
-  const left = anchor === "start" ? x : anchor === "middle" ? x - width / 2 : x - width;
-  return { x: left, y: y - size * 0.75, width, height: size * 0.98 };
+  return { x: leftEdge(x, width, anchor), y: y - size * 0.75, width, height: size * 0.98 };
 }
 
 export const overlaps = (a: Box, b: Box, gap = 2): boolean =>
