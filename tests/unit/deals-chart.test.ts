@@ -124,6 +124,29 @@ describe("the deals chart", () => {
     expect(textProblems(wide)).toEqual([]);
   });
 
+  it("keeps its tick labels 8 units apart on any span from a year to twenty, on a phone and a wide screen", () => {
+    // Twenty years on a phone took ticks every ten years: five years' five labels ran into each other.
+    for (let months = 12; months <= 240; months += 1) {
+      const end = new Date(Date.UTC(2025, 0, 5));
+      const start = new Date(Date.UTC(2025, -months, 5)).toISOString().slice(0, 10);
+      const span = {
+        ...data,
+        held: [],
+        recognitions: [],
+        concessions: [],
+        deportations: [],
+        releases: [release("first", start, 3), release("last", end.toISOString().slice(0, 10), 2)],
+      };
+      for (const size of [sizes.compact, sizes.wide]) {
+        const scene = dealsChart.layout(span, dealsChart.state.parse({ highlight: "none" }), size);
+        const boxes = textBoxes(scene).filter((b) => b.key.startsWith("x-"));
+        expect(boxes.length, `${months} months at ${size.width}`).toBeGreaterThan(1);
+        for (let i = 1; i < boxes.length; i++)
+          expect(boxes[i]!.left - boxes[i - 1]!.right, `${months} months at ${size.width}`).toBeGreaterThanOrEqual(8);
+      }
+    }
+  });
+
   it("ends notes too long for the space under the axis with a line saying how many more the table has", () => {
     const many = {
       ...data,

@@ -86,7 +86,14 @@ function within(f: Frame, x: number, width: number): { x: number; anchor: Anchor
 }
 
 /** Times between ticks, tried in turn: the first whose labels stand clear of each other is used. */
-const TICKS = [utcMonth.every(3)!, utcMonth.every(6)!, utcYear, utcYear.every(2)!, utcYear.every(5)!];
+const TICKS = [
+  utcMonth.every(3)!,
+  utcMonth.every(6)!,
+  utcYear,
+  utcYear.every(2)!,
+  utcYear.every(5)!,
+  utcYear.every(10)!,
+];
 
 function axisTicks(f: Frame): { t: Date; text: string; at: { x: number; anchor: Anchor }; width: number }[] {
   // A phone starts at six months: a quarter's ticks would crowd its short axis.
