@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prisonersChart } from "../../src/charts/prisoners/index.ts";
+import { textWidth } from "../../src/render/fonts.ts";
 import { sizes, type Mark } from "../../src/render/scene.ts";
 import { fixtureDataset, held, recognised } from "../support/dataset.ts";
 
@@ -20,6 +21,61 @@ const n = (m: Mark | undefined, attr: string): number => Number(m?.attrs[attr]);
 const area = (m: Mark | undefined): number => n(m, "width") * n(m, "height");
 
 describe("the prisoners chart", () => {
+  it("labels each year just right of its grid line, and the last flush with the right edge where it would run over", () => {
+    // Six years and a month: the January of the last year is a few units from the right edge.
+    const long = { ...data, recognitions: [recognised("2020-01-01", "2020-01-31", 5), ...data.recognitions] };
+    long.held = [...data.held, held("2026-01-05", 1000)];
+    for (const size of [sizes.compact, sizes.wide]) {
+      const scene = marks({ focus: "none", held: "none" }, long, size);
+      const all = [...scene.values()];
+      const right = n(
+        all.find((m) => m.key.startsWith("yh-grid-")),
+        "x2",
+      );
+      const bottom = n(
+        all.find((m) => m.key.startsWith("xg-")),
+        "y2",
+      );
+      const grid = all.filter((m) => m.key.startsWith("xg-"));
+      const ticks = grid.map((g) => scene.get(`x-${g.key.slice(3)}`)!);
+      expect(ticks.map((t) => [t.text, t.attrs.class, t.attrs.y])).toEqual(
+        ["2020", "2021", "2022", "2023", "2024", "2025", "2026"].map((y) => [y, "tick", bottom + 16]),
+      );
+      expect(ticks.map((t) => t.attrs["text-anchor"])).toEqual([
+        "start",
+        "start",
+        "start",
+        "start",
+        "start",
+        "start",
+        "end",
+      ]);
+      for (const [i, t] of ticks.slice(0, 6).entries()) expect(n(t, "x")).toBeCloseTo(n(grid[i], "x1") + 3, 1);
+      expect(n(ticks[6], "x")).toBe(right);
+    }
+    // On any span, a label is turned to end at the edge only when, beside its line, it would run over.
+    for (let first = 2019; first <= 2024; first++)
+      for (let month = 1; month <= 12; month++) {
+        const span = {
+          ...data,
+          recognitions: [recognised(`${first}-01-01`, `${first}-01-31`, 5)],
+          held: [held(`2025-${String(month).padStart(2, "0")}-05`, 1000)],
+        };
+        for (const size of [sizes.compact, sizes.wide]) {
+          const scene = marks({ focus: "none", held: "none" }, span, size);
+          const right = n(
+            [...scene.values()].find((m) => m.key.startsWith("yh-grid-")),
+            "x2",
+          );
+          for (const grid of [...scene.values()].filter((m) => m.key.startsWith("xg-"))) {
+            const tick = scene.get(`x-${grid.key.slice(3)}`)!;
+            const over = n(grid, "x1") + 3 + textWidth(tick.text!, 14) > right;
+            expect(tick.attrs["text-anchor"], `${first} to 2025-${month}, ${tick.text}`).toBe(over ? "end" : "start");
+          }
+        }
+      }
+  });
+
   it("draws each period as a block whose area is its total, in and out on one scale", () => {
     const m = marks({ focus: "none" });
     // January (31 days, 20 in) against March–April (61 days, 30 in): area per person is the same.

@@ -40,18 +40,10 @@ interface Frame {
   yFlow: ScaleLinear<number, number>;
 }
 
-const text = (
-  key: string,
-  x: number,
-  y: number,
-  value: string,
-  cls: string,
-  anchor = "start",
-  opacity?: number,
-): Mark => ({
+const text = (key: string, x: number, y: number, value: string, cls: string, anchor = "start"): Mark => ({
   key,
   tag: "text",
-  attrs: { x: round(x), y: round(y), class: cls, "text-anchor": anchor, ...(opacity === undefined ? {} : { opacity }) },
+  attrs: { x: round(x), y: round(y), class: cls, "text-anchor": anchor },
   text: value,
 });
 
