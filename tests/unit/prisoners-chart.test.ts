@@ -76,6 +76,19 @@ describe("the prisoners chart", () => {
       }
   });
 
+  it("draws the counts on its time axis only: one the day before it starts is left to the table", () => {
+    // The axis runs from 1 January to 31 May 2025; 31 December is the day before.
+    const edges = { ...data, held: [held("2024-12-31", 100), held("2025-01-01", 101), ...data.held.slice(1)] };
+    const drawn = [...marks({ focus: "none", held: "none" }, edges).keys()].filter((k) => /^held-\d/.test(k));
+    expect(drawn).toEqual([
+      "held-2025-01-01",
+      "held-2025-01-31",
+      "held-2025-02-28",
+      "held-2025-04-30",
+      "held-2025-05-31",
+    ]);
+  });
+
   it("draws each period as a block whose area is its total, in and out on one scale", () => {
     const m = marks({ focus: "none" });
     // January (31 days, 20 in) against March–April (61 days, 30 in): area per person is the same.
