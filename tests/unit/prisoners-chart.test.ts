@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisonersChart } from "../../src/charts/prisoners/index.ts";
 import { textWidth } from "../../src/render/fonts.ts";
 import { sizes, type Mark } from "../../src/render/scene.ts";
-import { fixtureDataset, held, recognised } from "../support/dataset.ts";
+import { fixtureDataset, held, recognised, withCount } from "../support/dataset.ts";
 
 const data = fixtureDataset();
 const layout = (state: Record<string, string>, dataset = data, size: (typeof sizes)[keyof typeof sizes] = sizes.wide) =>
@@ -214,6 +214,18 @@ describe("the prisoners chart", () => {
         expect(n(l, "x")).toBeLessThanOrEqual(size.width);
       }
     }
+  });
+
+  it("takes the first of two equal highest counts as the peak, and labels nothing for peak or latest without counts", () => {
+    const twice = withCount("2025-05-31", 110);
+    const label = (dataset: typeof data) =>
+      [...marks({ focus: "none", held: "peak" }, dataset).values()]
+        .filter((m) => m.key.startsWith("held-label-"))
+        .map((m) => m.text);
+    expect(label(twice)).toEqual(["110 on 31 Jan 2025"]);
+    const none = { ...data, held: [] };
+    for (const held of ["peak", "latest"])
+      expect([...marks({ focus: "none", held }, none).keys()].filter((k) => k.startsWith("held-label-"))).toEqual([]);
   });
 
   it("refuses a focus that would cut a period in two, and a count that is not in the data", () => {

@@ -1,3 +1,4 @@
+import { greatest } from "d3-array";
 import { z } from "zod";
 import { validChoices } from "../../content/did-you-mean.ts";
 import type { Dataset } from "../../data/load.ts";
@@ -42,12 +43,13 @@ export function focusSpan(state: PrisonersState, data: Dataset): [string, string
 
 /** The held counts a state labels, with "latest" and "peak" resolved to dates. */
 export function labelledHeldDates(state: PrisonersState, data: Dataset): string[] {
-  const held = data.held;
-  const resolve = (d: string): string => {
-    if (d === "latest") return held.at(-1)?.date ?? d;
-    if (d === "peak") return held.reduce((a, b) => (b.count > a.count ? b : a), held[0]!).date;
-    return d;
-  };
+  // Without a count, "latest" and "peak" stay as written, and so match no count to label.
+  const named = new Map([
+    ["latest", data.held.at(-1)?.date],
+    // The first time the count reached its highest.
+    ["peak", greatest(data.held, (r) => r.count)?.date],
+  ]);
+  const resolve = (d: string): string => named.get(d) ?? d;
   return [...new Set(state.held.map(resolve))];
 }
 
