@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { doorChart } from "../../src/charts/door/index.ts";
 import { dotsPath, parseDots } from "../../src/charts/door/dots.ts";
+import { placeGroups } from "../../src/charts/door/exits.ts";
+import { doorFrame } from "../../src/charts/door/geometry.ts";
+import { doorCapacity } from "../../src/charts/door/layout.ts";
 import { doorModel } from "../../src/charts/door/model.ts";
 import { heldRow } from "../../src/charts/door/state.ts";
 import { doorGeometry, flowPlan, sceneDots } from "../../src/charts/door/plan.ts";
@@ -268,6 +271,32 @@ describe("states the door cannot draw are refused with a fix", () => {
         fix: "Choose a later since (a shorter span), so fewer people leave in one step.",
       },
     ]);
+    // Refused when the leavers overflow at either size. The two fill at different crowds (here the
+    // wide screen's space beside the door first, at 71 freed; the phone's at 77), and in between the
+    // state is refused all the same.
+    const state = doorChart.state.parse({ at: "2025-02-28", since: "2024-12-31" });
+    const overflows = (d: Dataset, size: keyof typeof sizes): boolean =>
+      placeGroups(doorFrame(doorCapacity(d), sizes[size]), doorModel(d, state), d).overflow > 0;
+    let oneSize = 0;
+    for (let released = 10; released <= 100; released += 1) {
+      const d = { ...data, releases: data.releases.map((r) => (r.id === "feb-deal" ? { ...r, released } : r)) };
+      const [phone, wide] = [overflows(d, "compact"), overflows(d, "wide")];
+      if (phone !== wide) oneSize++;
+      expect(problems({ at: "2025-02-28", since: "2024-12-31" }, d).length, `${released} freed`).toBe(
+        phone || wide ? 1 : 0,
+      );
+    }
+    expect(oneSize).toBeGreaterThan(0);
+    // A space overflows exactly when its lowest dot's edge runs past its foot: swept over chart
+    // heights a unit apart, so the foot passes every place a dot can end.
+    const crowd = { ...data, releases: data.releases.map((r) => (r.id === "feb-deal" ? { ...r, released: 60 } : r)) };
+    for (const width of [320, 720])
+      for (let height = 300; height <= 520; height++) {
+        const frame = doorFrame(doorCapacity(crowd), { width, height });
+        const { groups, overflow } = placeGroups(frame, doorModel(crowd, state), crowd);
+        const lowest = Math.max(...groups.flatMap((g) => g.cohorts.flatMap((c) => c.points.map((p) => p.y))));
+        expect(overflow > 0, `${width} × ${height}`).toBe(lowest + frame.pitch / 2 > frame.out.y1 + 0.05);
+      }
   });
 });
 
