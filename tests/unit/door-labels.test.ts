@@ -111,6 +111,53 @@ describe("the door's labels", () => {
   });
 });
 
+describe("how the door's words and dots are set", () => {
+  const scene = (data: Dataset, state: Record<string, string>) =>
+    doorChart.layout(data, doorChart.state.parse(state), sizes.wide);
+  const classes = (data: Dataset, state: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(
+      scene(data, state)
+        .layers.find((l) => l.id === "door-labels")!
+        .marks.filter((m) => !m.key.startsWith("group-"))
+        .map((m) => [m.key, String(m.attrs.class)]),
+    );
+
+  it("sets counts and what went out strong, their notes soft, what came in by its kind", () => {
+    expect(classes(fixtureDataset(), { since: "2025-01-31", at: "2025-02-28" })).toEqual({
+      held: "door-label strong",
+      since: "door-label soft",
+      arrived: "door-label door-label--new",
+      "out-head": "door-label strong",
+      "out-sub": "door-label soft",
+    });
+    // Counts that conflict: the line saying by how much is set as the net change above it.
+    expect(classes(withCount("2025-02-28", 120), { since: "2025-01-31", at: "2025-02-28" })).toMatchObject({
+      arrived: "door-label door-label--net",
+      conflict: "door-label door-label--net",
+    });
+    const data = fixtureDataset();
+    data.releases.push(release("jun-deal", "2025-06-01", 12, true));
+    expect(classes(data, { at: "latest", after: "2025-06-30" })).toMatchObject({
+      "out-head": "door-label strong",
+      "out-sub": "door-label soft",
+    });
+    // Releases after the latest count leave as their own role of dot, which the motion does not take from the count.
+    const after = scene(data, { at: "latest", after: "2025-06-30" }).layers.find((l) => l.id === "door-dots")!.marks;
+    expect(
+      after.filter((m) => m.key.startsWith("out-")).map((m) => [m.attrs["data-role"], m.attrs["data-from"]]),
+    ).toEqual([["after", undefined]]);
+  });
+
+  it("sends the leavers out in order: releases by date, those who left otherwise last", () => {
+    // January and February: a pardon (15 Jan), the US deal (20 Feb), and 11 who left otherwise.
+    const out = scene(fixtureDataset(), { since: "2024-12-31", at: "2025-02-28" })
+      .layers.find((l) => l.id === "door-dots")!
+      .marks.filter((m) => m.key.startsWith("out-"))
+      .sort((a, b) => Number(a.attrs["data-order"]) - Number(b.attrs["data-order"]));
+    expect(out.map((m) => m.key)).toEqual(["out-unreported-jan-pardon", "out-lithuania-feb-deal", "out-left-left"]);
+  });
+});
+
 describe("the figures a door state claims for the prose to bind", () => {
   const claims = (data: Dataset, state: Record<string, string>) =>
     doorChart.claims(data, doorChart.state.parse(state)).map((c) => `${c.kind} ${c.key} ${c.value}`);

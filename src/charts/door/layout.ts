@@ -1,3 +1,4 @@
+import { ascending } from "d3-array";
 import type { Dataset } from "../../data/load.ts";
 import { en } from "../../i18n/en.ts";
 import type { Mark, Scene, Size } from "../../render/scene.ts";
@@ -75,11 +76,17 @@ function frameMarks(f: DoorFrame): Mark[] {
   ];
 }
 
+/**
+ * When a cohort leaves, to sort by: a release's date; the people who left otherwise after every
+ * release. Compared by code unit (d3's ascending): localeCompare set "~" before the digits.
+ */
+const leavesOn = (c: Cohort): string => c.release?.date ?? "9999-12-31";
+
 /** Every cohort in the order it leaves: releases by date, then the people who left otherwise. */
 function leavingOrder(groups: readonly PlacedGroup[]): { cohort: Cohort; points: Point[]; group: string }[] {
   return groups
     .flatMap((g) => g.cohorts.map((c) => ({ ...c, group: g.group.id })))
-    .sort((a, b) => (a.cohort.release?.date ?? "~").localeCompare(b.cohort.release?.date ?? "~"));
+    .sort((a, b) => ascending(leavesOn(a.cohort), leavesOn(b.cohort)));
 }
 
 function exitMarks(f: DoorFrame, model: DoorModel, groups: readonly PlacedGroup[]): Mark[] {
