@@ -12,7 +12,7 @@ import { loadStory } from "../../src/content/load.ts";
 import { addDays } from "../../src/data/flows.ts";
 import { ORIGIN_PLACE, type Dataset } from "../../src/data/load.ts";
 import { sizes, type Mark, type Scene } from "../../src/render/scene.ts";
-import { held } from "../support/dataset.ts";
+import { held, withCount } from "../support/dataset.ts";
 import { FIXTURE } from "../support/fixture.ts";
 
 const story = loadStory(FIXTURE);
@@ -118,6 +118,9 @@ describe("the door's legend", () => {
     expect(legendOf("fx-door-growth")).toEqual(["door-held", "door-new", "door-derived"]);
     expect(legendOf("fx-door-january")).toEqual(["door-held", "door-new", "door-other", "door-derived"]);
     expect(legendOf("fx-door-net")).toEqual(["door-held", "door-us", "door-other", "door-derived"]);
+    // A count of nobody draws no dot, and the legend names none.
+    const nobody = withCount("2025-02-28", 0);
+    expect(doorChart.layout(nobody, doorChart.state.parse({ at: "2025-02-28" }), sizes.wide).legend).toEqual([]);
   });
 });
 
@@ -253,6 +256,23 @@ describe("states the door cannot draw are refused with a fix", () => {
     expect(problems({ at: "latest", after: "2025-06-20" }, later)).toEqual([]);
     expect(problems({ at: "latest", since: "2025-04-30", after: "2025-06-20" }, later)[0]?.problem).toBe(
       "after draws the releases since the latest count, so it needs at=latest and since=none",
+    );
+  });
+
+  it("after, with no release in the data or no count at its at, is refused, not a crash", () => {
+    const none = { ...data, releases: [] };
+    expect(problems({ at: "latest", after: "2025-06-20" }, none)).toEqual([
+      {
+        field: "after",
+        value: "2025-06-20",
+        problem: "after (2025-06-20) is not between the latest count (2025-05-31) and the newest release (none)",
+        fix: 'Write a date after the latest count (2025-05-31) and on or before the newest release (none), with at=latest and since=none, or "none".',
+      },
+    ]);
+    expect(problems({ at: "2025-03-15", after: "2025-06-20" }).map((p) => p.field)).toEqual(["at", "after"]);
+    const uncounted = problems({ at: "latest", after: "2025-06-20" }, { ...data, held: [] });
+    expect(uncounted.find((p) => p.field === "after")?.fix).toMatch(
+      /^Write a date after the latest count \(none\) and/,
     );
   });
 

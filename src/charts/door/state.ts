@@ -66,7 +66,7 @@ export function checkDoorState(state: DoorState, data: Dataset): StateProblem[] 
   if (state.after !== "none") {
     const latest = data.held.at(-1)?.date ?? "";
     const newestRelease = data.releases.at(-1)?.date ?? "";
-    const fix = `Write a date after the latest count (${latest}) and on or before the newest release (${newestRelease}), with at=latest and since=none, or "none".`;
+    const fix = `Write a date after the latest count (${latest || "none"}) and on or before the newest release (${newestRelease || "none"}), with at=latest and since=none, or "none".`;
     if (!isRealDate(state.after)) {
       problems.push({ field: "after", value: state.after, problem: "after is not a date written YYYY-MM-DD", fix });
     } else if (at?.date !== latest || state.since !== "none") {
@@ -80,7 +80,7 @@ export function checkDoorState(state: DoorState, data: Dataset): StateProblem[] 
       problems.push({
         field: "after",
         value: state.after,
-        problem: `after (${state.after}) is not between the latest count (${latest}) and the newest release (${newestRelease})`,
+        problem: `after (${state.after}) is not between the latest count (${latest || "none"}) and the newest release (${newestRelease || "none"})`,
         fix,
       });
     }
