@@ -96,6 +96,8 @@ describe("reading a door scene's dots", () => {
     // A door at the field's very centre has no outward direction: newcomers appear at the door.
     const centred = [frame[0]!, { ...frame[1]!, attrs: { cx: 50, cy: 50, r: 11 } }];
     expect(doorGeometry(scene(dots, centred)).outside).toEqual(at(50, 50));
+    // A state that draws no dot (a count of nobody) still has its door, and dots 4 units across.
+    expect(doorGeometry(scene([], frame)).radius).toBe(2);
   });
 });
 
