@@ -253,6 +253,30 @@ describe("the door's motion, frame by frame", () => {
     for (const fade of fades) expect(fade.cancel).toHaveBeenCalled();
   });
 
+  it("spreads its set-up over frames on a slow device: a phase that would start past 8 ms waits for the next", () => {
+    /** The frame in which the stage appears, with script running at `each` ms per clock reading. */
+    const stagedAt = (each: number): number => {
+      let clock = 0;
+      vi.stubGlobal("performance", { now: () => (clock += each), measure: vi.fn() });
+      render(svg, before, { duration: 0 });
+      svg.classList.remove("door-moving", "door-quiet");
+      drawDoor(svg, after, "animate");
+      for (let frame = 1; frame <= 10; frame++) {
+        browser.flushFrames(1, 1000);
+        if (svg.classList.contains("door-moving")) return frame;
+      }
+      return Infinity;
+    };
+    // Fast: the four off-screen phases in the first frame, the page changed in the second.
+    expect(stagedAt(0)).toBe(2);
+    // Each reading 3 ms on from the last: two phases fit a frame's 8 ms, so two frames, then the page.
+    expect(stagedAt(3)).toBe(3);
+    // 4 ms a reading: a frame whose phase has used exactly its 8 ms starts no other.
+    expect(stagedAt(4)).toBe(4);
+    // Slow: one phase per frame, then the page.
+    expect(stagedAt(20)).toBe(5);
+  });
+
   it("on a detached copy (the idle warm-up), does the work of a step change one part per idle period", () => {
     const idle: (() => void)[] = [];
     browser.window.requestIdleCallback = (work: () => void) => idle.push(work);

@@ -42,26 +42,16 @@ interface Running {
 
 const running = new WeakMap<SVGSVGElement, Running>();
 
-/** A dot set as the page holds it: its attributes, parsed only when the motion starts. */
-interface RawDots {
-  role: string;
-  cls: string;
-  d: string;
-  from: string | null;
-  order: number;
+/**
+ * The dots the SVG shows, where the motion starts from: only where each dot is and what kind, since
+ * a plan takes the slots and order of leaving from the state it goes to (the shown state's own
+ * leavers are already outside).
+ */
+function shownDots(svg: SVGSVGElement): DotSet[] {
+  return [...svg.querySelectorAll<SVGPathElement>('[data-layer="door-dots"] path[data-role]')].map((p) =>
+    dotSet(p.getAttribute("data-role")!, p.getAttribute("class") ?? "", p.getAttribute("d") ?? "", null, 0),
+  );
 }
-
-function shownDots(svg: SVGSVGElement): RawDots[] {
-  return [...svg.querySelectorAll<SVGPathElement>('[data-layer="door-dots"] path[data-role]')].map((p) => ({
-    role: p.getAttribute("data-role") ?? "held",
-    cls: p.getAttribute("class") ?? "",
-    d: p.getAttribute("d") ?? "",
-    from: p.getAttribute("data-from"),
-    order: Number(p.getAttribute("data-order") ?? 0),
-  }));
-}
-
-const parse = (raw: readonly RawDots[]) => raw.map((r) => dotSet(r.role, r.cls, r.d, r.from, r.order));
 
 interface Colours {
   palette: Map<Tint, string>;
@@ -348,7 +338,7 @@ interface DotSets {
 }
 
 const readDots = (svg: SVGSVGElement, scene: Scene): DotSets => ({
-  from: parse(shownDots(svg)),
+  from: shownDots(svg),
   target: sceneDots(scene),
 });
 
