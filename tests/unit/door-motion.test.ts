@@ -105,7 +105,10 @@ beforeEach(() => {
   });
   browser.window.devicePixelRatio = 2;
   // Each kind of dot gets its own colour, so a stamp's colour says which kind it is.
-  vi.stubGlobal("getComputedStyle", (el: Element) => ({ stroke: `colour of ${el.getAttribute("class")}` }));
+  // As in a browser, an element out of the page has no computed colour.
+  vi.stubGlobal("getComputedStyle", (el: Element) => ({
+    stroke: el.isConnected ? `colour of ${el.getAttribute("class")}` : "",
+  }));
   vi.stubGlobal("performance", { now: () => 0, measure: vi.fn() });
   contexts.clear();
   fades.length = 0;
@@ -251,6 +254,35 @@ describe("the door's motion, frame by frame", () => {
     expect(new Set(fades.map((f) => f.options.delay)).size).toBeGreaterThan(1);
     drawDoor(svg, after, "animate");
     for (const fade of fades) expect(fade.cancel).toHaveBeenCalled();
+  });
+
+  it("reads the page's colours once per colour scheme, from a probe in the SVG that it then removes", () => {
+    // The class each read was made for, as it was at the time (the probe changes class as it goes).
+    const read = vi.fn((cls: string | null) => cls);
+    const computed = getComputedStyle;
+    vi.stubGlobal("getComputedStyle", (el: Element) => (read(el.getAttribute("class")), computed(el)));
+    const topLevel = (): number => svg.querySelectorAll(":scope > path").length;
+    drawDoor(svg, after, "animate");
+    untilStaged();
+    // Each kind of dot, and the door's vanes.
+    const first = read.mock.calls.map(([cls]) => cls);
+    expect(first).toEqual(
+      expect.arrayContaining(["door-dots door-dots--held", "door-dots door-dots--new", "door-vanes"]),
+    );
+    expect(topLevel()).toBe(0);
+    read.mockClear();
+    drawDoor(svg, before, "animate");
+    untilStaged();
+    expect(read).not.toHaveBeenCalled();
+    // The reader's device turns dark: read again.
+    browser.media.add("(prefers-color-scheme: dark)");
+    drawDoor(svg, after, "animate");
+    untilStaged();
+    expect(read.mock.calls.map(([cls]) => cls)).toEqual(first);
+    read.mockClear();
+    drawDoor(svg, before, "animate");
+    untilStaged();
+    expect(read).not.toHaveBeenCalled();
   });
 
   it("spreads its set-up over frames on a slow device: a phase that would start past 8 ms waits for the next", () => {
