@@ -285,6 +285,31 @@ describe("the door's motion, frame by frame", () => {
     expect(read).not.toHaveBeenCalled();
   });
 
+  it("sizes its canvas and off-screen layers to the SVG again when only its width or only its height has changed", () => {
+    const showAt = (width: number, height: number): number[] => {
+      (svg as unknown as { getBoundingClientRect: () => unknown }).getBoundingClientRect = () => ({
+        left: 10,
+        top: 20,
+        width,
+        height,
+      });
+      contexts.clear();
+      drawDoor(svg, after, "animate");
+      untilStaged();
+      const canvas = pageCanvas()!;
+      // The two off-screen layers it paints on are made again at that size too (a dot's stamp is small).
+      const layers = [...contexts.keys()].filter((c) => c !== canvas && (c as HTMLCanvasElement).width > 50);
+      expect(layers.map((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height])).toEqual([
+        [canvas.width, canvas.height],
+        [canvas.width, canvas.height],
+      ]);
+      return [canvas.width, canvas.height];
+    };
+    expect(showAt(360, 220)).toEqual([720, 440]);
+    expect(showAt(300, 220)).toEqual([600, 440]);
+    expect(showAt(300, 200)).toEqual([600, 400]);
+  });
+
   it("spreads its set-up over frames on a slow device: a phase that would start past 8 ms waits for the next", () => {
     /** The frame in which the stage appears, with script running at `each` ms per clock reading. */
     const stagedAt = (each: number): number => {
