@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseDots } from "../../src/charts/door/dots.ts";
 import { doorChart } from "../../src/charts/door/index.ts";
-import { doorGeometry, fadePlan, flowPlan, sceneDots, type Plan } from "../../src/charts/door/plan.ts";
+import { doorGeometry, fadePlan, flowPlan, sceneDots, spriteAt, type Plan } from "../../src/charts/door/plan.ts";
 import { loadStory } from "../../src/content/load.ts";
 import { render } from "../../src/render/render.ts";
 import { sizes, type Scene } from "../../src/render/scene.ts";
 import { fakeBrowser, type FakeBrowser } from "../support/fake-browser.ts";
+import { fixtureDataset, held, recognised, release } from "../support/dataset.ts";
 import { FIXTURE } from "../support/fixture.ts";
 
 // The door's motion in a fake browser: the page it changes (SVG, classes, data-motion), and what it
@@ -195,6 +197,30 @@ describe("the door's motion, frame by frame", () => {
     expect([canvas.width, canvas.height]).toEqual([720, 440]);
   });
 
+  it("stages every dot that holds still or fades, where it stands, and the target state's other layers whole", () => {
+    const plan = planFor("animate");
+    drawDoor(svg, after, "animate");
+    untilStaged();
+    const staged = [...svg.querySelectorAll('[data-layer="door-dots"] path')].flatMap((p) =>
+      parseDots(p.getAttribute("d")!),
+    );
+    const standing = plan.sprites.filter((s) => !s.via).map((s) => ({ x: s.x0, y: s.y0 }));
+    const order = (a: { x: number; y: number }, b: { x: number; y: number }) => a.x - b.x || a.y - b.y;
+    expect(staged.sort(order)).toEqual(standing.sort(order));
+    const layer = (root: Element, id: string) => root.querySelector(`[data-layer="${id}"]`)!.outerHTML;
+    const target = browser.document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    render(target, after, { duration: 0 });
+    for (const id of ["door-frame", "door-labels"]) expect(layer(svg, id)).toBe(layer(target, id));
+  });
+
+  it("leaves no frame of a motion it drops waiting to be painted", () => {
+    drawDoor(svg, after, "animate");
+    untilStaged();
+    expect(browser.pendingFrames()).toBe(1);
+    drawDoor(svg, before, "animate");
+    expect(browser.pendingFrames()).toBe(1);
+  });
+
   it("paints one stamp per dot in flight on a cleared canvas, and the door's two vanes, every frame", () => {
     const plan = planFor("animate");
     drawDoor(svg, after, "animate");
@@ -213,6 +239,79 @@ describe("the door's motion, frame by frame", () => {
     expect(calls[0]!.op).toBe("clearRect");
     expect(calls.at(-1)!.op).toBe("stroke");
     expect(calls.filter((c) => c.op === "lineTo")).toHaveLength(2);
+  });
+
+  it("paints every dot in flight at every moment, also when newcomers set off before the last leavers", () => {
+    // 150 freed in February: the leavers set off over more time than the newcomers wait.
+    const base = fixtureDataset();
+    const data = {
+      ...base,
+      held: [held("2024-12-31", 390), held("2025-01-31", 400), held("2025-02-28", 290)],
+      releases: base.releases
+        .filter((r) => r.date < "2025-03-01")
+        .map((r) => (r.id === "feb-deal" ? { ...r, released: 150 } : r)),
+      recognitions: [recognised("2025-01-01", "2025-01-31", 20), recognised("2025-02-01", "2025-02-28", 50)],
+    };
+    const scene = (state: Record<string, string>) => doorChart.layout(data, doorChart.state.parse(state), sizes.wide);
+    const [from, to] = [
+      scene({ at: "2025-01-31", since: "2024-12-31" }),
+      scene({ at: "2025-02-28", since: "2025-01-31" }),
+    ];
+    const plan = planFor("animate", from, to);
+    const movers = plan.sprites.filter((s) => s.via);
+    expect(movers.some((s, i) => i > 0 && s.start < movers[i - 1]!.start)).toBe(true);
+    render(svg, from, { duration: 0 });
+    drawDoor(svg, to, "animate");
+    untilStaged();
+    for (let t = 10; t < 1800; t += 10) {
+      const calls = mainCalls();
+      calls.length = 0;
+      browser.flushFrames(1, 1000 + t);
+      // Drawn if seen: a newcomer is still transparent as it sets off.
+      const inFlight = movers.filter(
+        (s) =>
+          s.start <= t && t < s.end && spriteAt(s, plan.door, t, { x: 0, y: 0, alpha: 0, tint: "held" }).alpha > 0.01,
+      ).length;
+      const stamps = calls.filter((c) => c.op === "drawImage" && (c.args[0] as { width: number }).width < 50).length;
+      expect(stamps, `at ${t} ms`).toBe(inFlight);
+    }
+  });
+
+  it("keeps the people freed after the latest count waiting in the door, one dot on top, until the last sets off", () => {
+    const data = fixtureDataset();
+    data.releases.push(release("jun-deal", "2025-06-01", 12, true), release("jun-pardon", "2025-06-20", 3));
+    const scene = (state: Record<string, string>) => doorChart.layout(data, doorChart.state.parse(state), sizes.wide);
+    const [from, to] = [scene({ at: "latest" }), scene({ at: "latest", after: "2025-06-30" })];
+    const plan = planFor("animate", from, to);
+    const waiting = plan.sprites.filter((s) => s.via);
+    expect(waiting).toHaveLength(15);
+    expect(waiting.every((s) => s.x0 === plan.door.x && s.y0 === plan.door.y)).toBe(true);
+    render(svg, from, { duration: 0 });
+    contexts.clear();
+    drawDoor(svg, to, "animate");
+    untilStaged();
+    // Nobody is drawn waiting on the off-screen layer: they all wait on one spot, in the door.
+    const offScreen = [...contexts.entries()].filter(
+      ([canvas]) => canvas !== pageCanvas() && (canvas as HTMLCanvasElement).width > 50,
+    );
+    expect(offScreen.flatMap(([, c]) => c.calls.filter((call) => call.op === "arc"))).toEqual([]);
+    const scale = pageCanvas()!.width / to.width;
+    const last = Math.max(...waiting.map((s) => s.start));
+    for (const t of [0, last - 1, last, last + 1]) {
+      const calls = mainCalls();
+      calls.length = 0;
+      browser.flushFrames(1, 1000 + t);
+      const stamps = calls.filter((c) => c.op === "drawImage" && (c.args[0] as HTMLCanvasElement).width < 50);
+      const atDoor = stamps.filter(
+        (c) =>
+          Math.abs((c.args[1] as number) + (c.args[0] as HTMLCanvasElement).width / 2 - plan.door.x * scale) < 1.5 &&
+          Math.abs((c.args[2] as number) + (c.args[0] as HTMLCanvasElement).width / 2 - plan.door.y * scale) < 1.5,
+      );
+      // One stamp per dot on its way, and before the last sets off one more: the top of those still waiting.
+      const onTheirWay = waiting.filter((s) => s.start <= t && t < s.end).length;
+      expect(stamps.length, `at ${t} ms`).toBe(onTheirWay + (t < last ? 1 : 0));
+      expect(atDoor.length, `at ${t} ms`).toBeGreaterThanOrEqual(t < last ? 1 : 0);
+    }
   });
 
   it("shows the new labels once most of the motion is done, and the complete state at its end", () => {
@@ -256,11 +355,16 @@ describe("the door's motion, frame by frame", () => {
     for (const fade of fades) expect(fade.cancel).toHaveBeenCalled();
   });
 
-  it("reads the page's colours once per colour scheme, from a probe in the SVG that it then removes", () => {
+  it("reads the page's colours once per colour scheme, from a probe in the SVG that it then removes, and stamps its dots in them", () => {
     // The class each read was made for, as it was at the time (the probe changes class as it goes).
     const read = vi.fn((cls: string | null) => cls);
     const computed = getComputedStyle;
-    vi.stubGlobal("getComputedStyle", (el: Element) => (read(el.getAttribute("class")), computed(el)));
+    // Dark colours are the light ones marked dark.
+    const dark = (): boolean => browser.media.has("(prefers-color-scheme: dark)");
+    vi.stubGlobal("getComputedStyle", (el: Element) => {
+      read(el.getAttribute("class"));
+      return { stroke: `${computed(el).stroke}${dark() ? " dark" : ""}` };
+    });
     const topLevel = (): number => svg.querySelectorAll(":scope > path").length;
     drawDoor(svg, after, "animate");
     untilStaged();
@@ -279,6 +383,11 @@ describe("the door's motion, frame by frame", () => {
     drawDoor(svg, after, "animate");
     untilStaged();
     expect(read.mock.calls.map(([cls]) => cls)).toEqual(first);
+    // And the dots are stamped afresh in the dark colours.
+    const fills = [...contexts.entries()]
+      .filter(([canvas]) => (canvas as HTMLCanvasElement).width < 50)
+      .flatMap(([, c]) => c.calls.filter((call) => call.op === "fill"));
+    expect(fills.some((f) => f.paint === "colour of door-dots door-dots--held dark")).toBe(true);
     read.mockClear();
     drawDoor(svg, before, "animate");
     untilStaged();
@@ -303,6 +412,14 @@ describe("the door's motion, frame by frame", () => {
         [canvas.width, canvas.height],
         [canvas.width, canvas.height],
       ]);
+      // Its dots are stamped at that scale: a dot of the plan's radius, 2 canvas pixels to spare.
+      const plan = planFor("animate");
+      browser.flushFrames(1, 1000 + plan.duration / 3);
+      const stamps = mainCalls()
+        .filter((c) => c.op === "drawImage" && (c.args[0] as HTMLCanvasElement).width < 50)
+        .map((c) => (c.args[0] as HTMLCanvasElement).width);
+      expect(stamps.length).toBeGreaterThan(0);
+      expect(new Set(stamps)).toEqual(new Set([Math.ceil(2 * plan.radius * (canvas.width / after.width) + 2)]));
       return [canvas.width, canvas.height];
     };
     expect(showAt(360, 220)).toEqual([720, 440]);
