@@ -33,6 +33,44 @@ const end = (d: unknown): number[] =>
     .map(Number);
 
 describe("the routes map", () => {
+  it("claims the counts it labels, and none for a route whose number is not reported", () => {
+    expect(routesChart.claims(data, routesChart.state.parse({ release: "feb-deal" }))).toEqual([
+      { kind: "taken", key: "feb-deal/lithuania", value: 10 },
+      { kind: "taken", key: "feb-deal/belarus", value: 3 },
+    ]);
+    expect(routesChart.claims(data, routesChart.state.parse({ release: "mar-deal" }))).toEqual([]);
+  });
+
+  it("starts every route at Minsk wherever it stands in places.csv, and frames a far destination", () => {
+    // A route to Berlin (13.4° E), far beyond Belarus's outline; then the same with Lithuania listed first.
+    const far = withRoutes();
+    far.places.push({ ...far.places[1]!, id: "germany", name: "Germany", lon: 13.4, lat: 52.52 });
+    far.deportations.push({ ...far.deportations[0]!, place: "germany", count: 2 });
+    const reordered = { ...far, places: [far.places[1]!, far.places[0]!, ...far.places.slice(2)] };
+    const start = (d: unknown): number[] =>
+      String(d)
+        .match(/^M(-?[\d.]+),(-?[\d.]+)/)!
+        .slice(1)
+        .map(Number);
+    for (const size of ["wide", "compact"] as const) {
+      const at = (dataset: Dataset, state: Record<string, string>) =>
+        new Map(
+          routesChart
+            .layout(dataset, routesChart.state.parse(state), sizes[size])
+            .layers.flatMap((l) => l.marks)
+            .map((x) => [x.key, x]),
+        );
+      const [m, again] = [at(far, { release: "feb-deal" }), at(reordered, { release: "feb-deal" })];
+      const origin = [Number(m.get("origin")!.attrs.cx), Number(m.get("origin")!.attrs.cy)];
+      expect([again.get("origin")!.attrs.cx, again.get("origin")!.attrs.cy].map(Number)).toEqual(origin);
+      for (const id of ["lithuania", "germany"]) expect(start(again.get(`route-${id}`)!.attrs.d), id).toEqual(origin);
+      // Named, the route runs on to Berlin, and the map's frame holds it inside its margin.
+      const dot = at(far, { release: "feb-deal", city: "germany" }).get("city-germany")!;
+      expect(Number(dot.attrs.cx)).toBeGreaterThanOrEqual(15);
+      expect(Number(dot.attrs.cx)).toBeLessThanOrEqual(sizes[size].width - 15);
+    }
+  });
+
   it("over every release: a route into each country, its width the count, 'at least' where one is not reported", () => {
     const m = marks({ release: "all" });
     expect(words(m)).toEqual(["at least 10 into Lithuania", "3 stayed in Belarus", "Minsk"]);

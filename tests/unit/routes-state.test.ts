@@ -42,6 +42,12 @@ describe("states the routes chart cannot draw are refused with a fix", () => {
     expect(problems({ city: "lithuania" })).toEqual([]);
   });
 
+  it("takes a refused border over every release, from all the releases' routes", () => {
+    const data = fixtureDataset();
+    data.deportations.push({ ...data.deportations[0]!, place: "belarus", count: 3 });
+    expect(problems({ release: "all", refused: "lithuania" }, data)).toEqual([]);
+  });
+
   it("a refused border the release's routes do not reach, and one with no row saying how many stayed", () => {
     expect(problems({ release: "feb-deal", refused: "belarus" })).toEqual([
       {

@@ -35,11 +35,12 @@ export function routesFor(data: Dataset, state: Pick<RoutesState, "release">): R
   });
 }
 
-/** The widest any route gets: the largest count any state draws, so widths compare across steps. */
+/**
+ * The widest any route gets: the largest count any state draws, so widths compare across steps. A
+ * place's total over every release is at least its count in any one, so the totals are enough.
+ */
 function largestCount(data: Dataset): number {
-  const all = routesFor(data, { release: "all" }).map((r) => r.count ?? 0);
-  const single = data.deportations.map((d) => d.count ?? 0);
-  return Math.max(1, ...all, ...single);
+  return Math.max(1, ...routesFor(data, { release: "all" }).map((r) => r.count ?? 0));
 }
 
 function project(projection: GeoProjection, p: PlaceRow): Point {
