@@ -110,6 +110,20 @@ export const slug = z.string().superRefine(
   ]),
 );
 
+/**
+ * An id a step can name: not a word steps write for no row or every row (a place called "none"
+ * could never be picked as a step's city, a release called "all" never drawn alone). `reserved`
+ * gives each word with what it means in a step.
+ */
+export const slugOtherThan = (reserved: Record<string, string>) =>
+  slug.superRefine((s, ctx) => {
+    if (Object.hasOwn(reserved, s))
+      ctx.addIssue({
+        code: "custom",
+        message: `is "${s}", the word a step writes for ${reserved[s]}, so no step could name this row`,
+      });
+  });
+
 const decimal = (min: number, max: number, what: string) =>
   z
     .string()

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { column, sourceColumns } from "./columns.ts";
 import { defineTable } from "./csv.ts";
 import {
+  slugOtherThan,
   count,
   isoDate,
   latitude,
@@ -49,8 +50,8 @@ export const releasesTable = defineTable({
   describe: "One release of prisoners from Belarusian jails, by pardon or deal",
   columns: {
     id: column(
-      slug,
-      "A short unique id for the release, used by steps and prose, e.g. date and kind",
+      slugOtherThan({ all: "every release", none: "no release" }),
+      "A short unique id for the release, used by steps and prose: its date and kind",
       "2025-09-11-us-deal",
     ),
     date: column(isoDate, "The day the prisoners were freed, YYYY-MM-DD", "2025-09-11"),
@@ -80,7 +81,7 @@ export const concessionsTable = defineTable({
   file: "concessions.csv",
   describe: "One US concession, or one diplomatic contact, around the releases",
   columns: {
-    id: column(slug, "A short unique id, e.g. date and subject", "2025-09-11-belavia"),
+    id: column(slug, "A short unique id: its date and subject", "2025-09-11-belavia"),
     date: column(isoDate, "The day it was announced or took effect, YYYY-MM-DD", "2025-09-11"),
     kind: column(
       z.enum(concessionKindIds, { error: `is not one of ${concessionKindIds.join(", ")}` }),
@@ -112,7 +113,7 @@ export const placesTable = defineTable({
   file: "places.csv",
   describe: "One place on the routes map",
   columns: {
-    id: column(slug, "A short id used in deportations.csv", "lithuania"),
+    id: column(slugOtherThan({ none: "no place" }), "A short id used in deportations.csv", "lithuania"),
     name: column(requiredText, "The name shown on the map", "Lithuania"),
     lon: column(longitude, "Longitude in decimal degrees, east positive", "25.2797"),
     lat: column(latitude, "Latitude in decimal degrees, north positive", "54.6872"),
@@ -177,7 +178,7 @@ export const outletsTable = defineTable({
           /^(?!www\.)[a-z0-9-]+(\.[a-z0-9-]+)+$/,
           "is not a bare domain name such as spring96.org (no https://, no www., no path)",
         ),
-      "The domain, as in the address bar without https:// and www., e.g. spring96.org",
+      "The domain, as in the address bar without https:// and www.",
       "spring96.org",
     ),
     name: column(requiredText, "The outlet's name as readers know it", "Human Rights Center Viasna"),

@@ -14,6 +14,7 @@ import {
   requiredText,
   shortText,
   slug,
+  slugOtherThan,
   yesNo,
 } from "../../src/data/fields.ts";
 
@@ -97,6 +98,17 @@ describe("the cells of a CSV row, one message each", () => {
       expect(read(slug, bad), bad).toBe("✗ is not an id of lower-case letters, digits and hyphens");
     expect(read(slug, "a".repeat(64))).toBe("a".repeat(64));
     expect(read(slug, "a".repeat(65))).toBe("✗ is longer than 64 characters");
+    // An id a step could not name, being a word steps write for no row or every row; one message
+    // for an id that is no id at all, and none for a word that only contains a reserved one.
+    const releaseId = slugOtherThan({ all: "every release", none: "no release" });
+    expect(read(releaseId, "all")).toBe(
+      '✗ is "all", the word a step writes for every release, so no step could name this row',
+    );
+    expect(read(releaseId, "none")).toBe(
+      '✗ is "none", the word a step writes for no release, so no step could name this row',
+    );
+    expect([read(releaseId, "all-in"), read(releaseId, "constructor")]).toEqual(["all-in", "constructor"]);
+    expect(read(releaseId, "All")).toBe("✗ is not an id of lower-case letters, digits and hyphens");
   });
 
   it("coordinates: decimal degrees within range", () => {

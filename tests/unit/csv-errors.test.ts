@@ -7,7 +7,7 @@ import { findHiddenCharacters, showHidden } from "../../src/content/hidden-chara
 import { parseTable, recordStartLines } from "../../src/data/csv.ts";
 import { cellSpans } from "../../src/data/csv-positions.ts";
 import { runsAsFormula } from "../../src/data/spreadsheet-safety.ts";
-import { heldTable, releasesTable } from "../../src/data/tables.ts";
+import { heldTable, placesTable, releasesTable } from "../../src/data/tables.ts";
 import { FIXTURE } from "../support/fixture.ts";
 
 const header = "date,count,source_name,source_url,published,note";
@@ -37,6 +37,23 @@ describe("CSV rows are checked cell by cell, naming file, line, field and fix", 
     expect(missing).toContain('content/data/held.csv:1: the column "count" is missing');
     expect(missing).toContain('"cuont" is not a column here: rename it "count"?');
     expect(stray).toContain('Did you mean "count"?');
+  });
+
+  it("refuses a place or release id that steps use as a word: none, or all", () => {
+    const place = "none,Nowhere,25.2798,54.6892,GeoNames,https://www.geonames.org/1,2025-06-01,";
+    const places = parseTable(
+      placesTable,
+      `id,name,lon,lat,source_name,source_url,published,note\n${place}\n`,
+      "p.csv",
+    );
+    expect(places.problems.map((p) => [p.field, p.problem])).toEqual([
+      ["id", 'id is "none", the word a step writes for no place, so no step could name this row'],
+    ]);
+    const header = "id,date,released,political_prisoners,us_brokered,broker,source_name,source_url,published,note";
+    const release = "all,2025-01-15,4,4,no,,Kyiv Independent,https://kyivindependent.com/x,2025-06-01,";
+    expect(parseTable(releasesTable, `${header}\n${release}\n`, "r.csv").problems.map((p) => p.problem)).toEqual([
+      'id is "all", the word a step writes for every release, so no step could name this row',
+    ]);
   });
 
   it("reports an extra column", () => {
