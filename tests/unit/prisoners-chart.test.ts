@@ -242,6 +242,32 @@ describe("the prisoners chart", () => {
     ]);
   });
 
+  it("takes a focus of whole periods, and names the period a focus cuts, at either end, or what it reaches past", () => {
+    // The fixture's periods: January, February, March–April, May 2025.
+    const focus = (f: string) =>
+      prisonersChart.check(prisonersChart.state.parse({ focus: f, held: "none" }), data).map((p) => p.problem);
+    for (const whole of ["2025-01", "2025-02..2025-04", "2025-01..2025-05", "2025-03-01..2025-04-30"])
+      expect(focus(whole), whole).toEqual([]);
+    expect(focus("2025-04..2025-05")).toEqual([
+      "focus 2025-04-01..2025-05-31 cuts the period 2025-03-01..2025-04-30 in two: the chart adds up whole periods only",
+    ]);
+    // A day's overlap is a cut too: ending on a period's first day, starting on one's last.
+    expect(focus("2025-02-01..2025-03-01")).toEqual([
+      "focus 2025-02-01..2025-03-01 cuts the period 2025-03-01..2025-04-30 in two: the chart adds up whole periods only",
+    ]);
+    expect(focus("2025-02-28..2025-04-30")).toEqual([
+      "focus 2025-02-28..2025-04-30 cuts the period 2025-02-01..2025-02-28 in two: the chart adds up whole periods only",
+    ]);
+    expect(focus("2025-01..2025-07")).toEqual([
+      "focus 2025-01-01..2025-07-31 reaches past the chart's periods, which cover only 2025-01-01..2025-05-31 of it",
+    ]);
+    const none = prisonersChart.check(prisonersChart.state.parse({ focus: "2026-01", held: "none" }), data);
+    expect(none.map((p) => [p.field, p.value, p.problem])).toEqual([
+      ["focus", "2026-01", "focus 2026-01-01..2026-01-31 holds no period of the chart"],
+    ]);
+    expect(none[0]!.fix).toMatch(/^Start and end the focus on period boundaries\. .*Valid: 2025-01-01\.\.2025-01-31, /);
+  });
+
   it("writes a draft text alternative with bound numbers for the editor to check", () => {
     const draft = prisonersChart.draftAlt(
       data,
