@@ -172,6 +172,9 @@ describe("the prisoners chart", () => {
     const exact = { ...data, held: data.held.map((h) => (h.date === "2025-01-31" ? { ...h, count: 116 } : h)) };
     const left = marks({ focus: "2025-01", held: "none" }, exact).get("focus-left");
     expect([left?.text, left?.attrs.class]).toEqual(["Out: 0 left in other ways (derived)", "hl-label derived-label"]);
+    // And the chart draws neither a block of people who left otherwise nor a conflict for January.
+    const drawn = [...marks({ focus: "none", held: "none" }, exact).keys()];
+    expect(drawn.filter((k) => k.endsWith("-2025-01-01") && /^(left|conflict)-/.test(k))).toEqual([]);
   });
 
   it("styles what is unknown as soft, and sets the callout on the side of the chart the focus is not", () => {
