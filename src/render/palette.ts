@@ -41,8 +41,10 @@ export function pickTheme(value: string, theme: Theme): string {
       depth--;
     }
   }
-  const [light = "", dark = ""] = splitTopLevel(value.slice(start + "light-dark(".length, end));
-  return pickTheme(value.slice(0, start) + (theme === "light" ? light : dark) + value.slice(end + 1), theme);
+  const [light, dark] = splitTopLevel(value.slice(start + "light-dark(".length, end));
+  // A side the value lacks gives nothing (a browser drops such a declaration).
+  const side = (theme === "light" ? light : dark) ?? "";
+  return pickTheme(value.slice(0, start) + side + value.slice(end + 1), theme);
 }
 
 /** The custom properties on :root, for one theme. */
