@@ -28,6 +28,15 @@ describe("states the routes chart cannot draw are refused with a fix", () => {
     ]);
     expect(problems({ release: "feb-deal" })).toEqual([]);
     expect(problems({ release: "all" })).toEqual([]);
+    // Every route, when the data has none: nothing to draw.
+    expect(problems({ release: "all" }, { ...fixtureDataset(), deportations: [] })).toEqual([
+      {
+        field: "release",
+        value: "all",
+        problem: "content/data/deportations.csv has no rows, so there is no route to draw",
+        fix: "Add where the freed of a release were taken to content/data/deportations.csv, with its source, or take the routes chart's steps out.",
+      },
+    ]);
   });
 
   it("a city that is no place", () => {

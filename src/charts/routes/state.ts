@@ -22,7 +22,14 @@ export const routesFields: Record<keyof RoutesState, string> = {
 export function checkRoutesState(state: RoutesState, data: Dataset): StateProblem[] {
   const problems: StateProblem[] = [];
   const rows = data.deportations.filter((d) => state.release === "all" || d.release_id === state.release);
-  if (state.release !== "all" && rows.length === 0) {
+  if (state.release === "all" && rows.length === 0) {
+    problems.push({
+      field: "release",
+      value: state.release,
+      problem: "content/data/deportations.csv has no rows, so there is no route to draw",
+      fix: "Add where the freed of a release were taken to content/data/deportations.csv, with its source, or take the routes chart's steps out.",
+    });
+  } else if (rows.length === 0) {
     const withRoutes = [...new Set(data.deportations.map((d) => d.release_id))];
     const exists = data.releases.some((r) => r.id === state.release);
     problems.push({
