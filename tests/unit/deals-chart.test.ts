@@ -143,6 +143,17 @@ describe("the deals chart", () => {
         expect(boxes.length, `${months} months at ${size.width}`).toBeGreaterThan(1);
         for (let i = 1; i < boxes.length; i++)
           expect(boxes[i]!.left - boxes[i - 1]!.right, `${months} months at ${size.width}`).toBeGreaterThanOrEqual(8);
+        // Each centred on its tick, unless that would cross the frame's edge: then flush with it.
+        const [left, right] = size.width < 500 ? [12, size.width - 12] : [18, size.width - 18];
+        const marks = new Map(scene.layers.flatMap((l) => l.marks).map((m) => [m.key, m]));
+        for (const box of boxes) {
+          const tick = Number(marks.get(`xg-${box.key.slice(2)}`)!.attrs.x1);
+          const half = (box.right - box.left) / 2;
+          // The tick's x is rounded to a tenth in the scene: a label that ends within that of an edge is left out.
+          if (Math.abs(tick - half - left) < 0.2 || Math.abs(tick + half - right) < 0.2) continue;
+          const where = tick - half < left ? "start" : tick + half > right ? "end" : "middle";
+          expect(marks.get(box.key)!.attrs["text-anchor"], `${box.text} at ${size.width}`).toBe(where);
+        }
       }
     }
   });
@@ -161,6 +172,7 @@ describe("the deals chart", () => {
       const room = notes.length;
       expect(room).toBeLessThan(16);
       expect(notes.at(-1)!.text).toBe(`… and ${16 - room + 1} more lines in the data table`);
+      expect([notes.at(-1)!.key, notes.at(-1)!.attrs.class]).toEqual(["hl-note-more", "hl-label soft"]);
       expect(notes.at(-2)!.text).toBe(`○ Contact number ${room - 3} (18 Feb)`);
       // The space is used to its end: one more line would leave the frame.
       const lastY = Number(notes.at(-1)!.attrs.y);
@@ -199,6 +211,34 @@ describe("the deals chart", () => {
     expect(notes.length).toBeGreaterThan(1);
     expect(notes[0]).toMatch(/^◆ The Treasury/);
     for (const line of notes.slice(1)) expect(line).toMatch(/^ {2}\S/);
+    // Wrapped to the frame's width: every line inside the chart.
+    expect(textProblems(scene)).toEqual([]);
+  });
+
+  it("writes a draft naming every relief given with the release it picks out, none for a pardon", () => {
+    const twice = {
+      ...data,
+      concessions: [...data.concessions, concession("feb-relief-2", "2025-02-21", "relief", "feb-deal", "US lifts Y")],
+    };
+    expect(dealsChart.draftAlt(twice, dealsChart.state.parse({ highlight: "feb-deal" }))).toMatch(
+      /Picked out: the release of 20 Feb 2025, which freed :released\[feb-deal\], and with it: US eases sanctions on X; US lifts Y\.$/,
+    );
+    expect(dealsChart.draftAlt(data, dealsChart.state.parse({ highlight: "jan-pardon" }))).toMatch(
+      /Picked out: the release of 15 Jan 2025, which freed :released\[jan-pardon\]\.$/,
+    );
+    // A pardon has no broker: its notes are its head alone.
+    const notes = dealsChart
+      .layout(data, dealsChart.state.parse({ highlight: "jan-pardon" }), sizes.wide)
+      .layers.flatMap((l) => l.marks)
+      .filter((m) => m.key.startsWith("hl-note-"));
+    expect(notes.map((n) => n.key)).toEqual(["hl-note-head-0"]);
+  });
+
+  it("spans the newest row's month when there is no release yet", () => {
+    const none = { ...data, releases: [], concessions: [] };
+    expect(dealsChart.draftAlt(none, dealsChart.state.parse({ highlight: "none" }))).toMatch(
+      /^Timeline from 1 May 2025 to 31 May 2025: /,
+    );
   });
 
   it("claims only the release it picks out", () => {
