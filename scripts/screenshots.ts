@@ -30,9 +30,11 @@ try {
       await page.waitForFunction(
         ([c, s]) => {
           const figure = document.querySelector(`figure[data-chart="${c}"]`);
-          const moving = [...(figure?.querySelectorAll("svg g[data-layer] > *") ?? [])].some(
-            (n) => (n as unknown as { __transition?: unknown }).__transition,
-          );
+          // A chart moves by d3 transitions, or (the door) by a motion that marks its SVG data-motion.
+          const moving =
+            [...(figure?.querySelectorAll("svg g[data-layer] > *") ?? [])].some(
+              (n) => (n as unknown as { __transition?: unknown }).__transition,
+            ) || Boolean(figure?.querySelector("svg[data-motion]"));
           return (
             (c === "" || figure?.getAttribute("data-state") === s) && !moving && document.fonts.status === "loaded"
           );
