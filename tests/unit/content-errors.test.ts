@@ -243,6 +243,19 @@ describe("messages about sections and steps", () => {
     expect(step.alt).toBe("Every release, none picked out.");
   });
 
+  it("takes a step's text alternative from ::alt only, not from a :::alt block", () => {
+    const block = rejection({
+      [ROUTES]: replace(
+        ":::step{#fx-routes-all}\nIn all, :taken[all/lithuania] were taken to Lithuania.\n\n::alt[Every route: Lithuania, Ukraine and Poland.]\n:::",
+        "::::step{#fx-routes-all}\nIn all, :taken[all/lithuania] were taken to Lithuania.\n\n:::alt\nEvery route.\n:::\n::::",
+      ),
+    });
+    expect(block.split("\n\n").map((m) => m.split("\n")[0])).toEqual([
+      'content/story/03-routes.md:9:1: ":::alt" is not allowed here',
+      'content/story/03-routes.md:6: step "fx-routes-all" has no text alternative',
+    ]);
+  });
+
   it("refuses a step opened with two colons, which the parser reads as a directive of one line", () => {
     const message = rejection({ [DEALS]: replace(":::step{#fx-no-highlight}", "::step{#fx-no-highlight}") });
     expect(message).toMatch(
