@@ -259,6 +259,39 @@ describe("states the door cannot draw are refused with a fix", () => {
     );
   });
 
+  it("a span in which more left than were there to leave, which no dot of the count can show", () => {
+    // 12 held on 31 Jan; in February 10 freed and 10 recognised; 9 held on 28 Feb: 3 left otherwise,
+    // more than the 2 held and not freed, so one of February's newly recognised left too.
+    const few = (end: number) => ({
+      ...data,
+      held: data.held.map((h) =>
+        h.date === "2025-01-31" ? { ...h, count: 12 } : h.date === "2025-02-28" ? { ...h, count: end } : h,
+      ),
+    });
+    const state = { at: "2025-02-28", since: "2025-01-31" };
+    expect(problems(state, few(9))).toEqual([
+      {
+        field: "since",
+        value: "2025-01-31",
+        problem:
+          "3 left the list in other ways in this state's span, more than the 2 held at its start and not freed: some of those newly recognised in it left too, and the door cannot show which",
+        fix: "Choose a later since (a shorter span).",
+      },
+    ]);
+    // 10 held on 28 Feb: 2 left otherwise, as many as were there to leave; drawn.
+    expect(problems(state, few(10))).toEqual([]);
+    // 10 held on 31 Jan, all freed in February; 9 held on 28 Feb: the 1 who left otherwise was a newcomer.
+    const allFreed = { ...few(9), held: few(9).held.map((h) => (h.date === "2025-01-31" ? { ...h, count: 10 } : h)) };
+    expect(problems(state, allFreed)[0]?.problem).toMatch(
+      /^1 left the list in other ways in this state's span, more than the 0 held/,
+    );
+    // 8 held on 31 Jan and the February deal freeing 10: more freed than were held.
+    const freedMore = { ...few(0), held: few(0).held.map((h) => (h.date === "2025-01-31" ? { ...h, count: 8 } : h)) };
+    expect(problems(state, freedMore)[0]?.problem).toBe(
+      "the releases in this state's span freed 10, more than the 8 held at its start, and each leaves as a dot of that count",
+    );
+  });
+
   it("after, with no release in the data or no count at its at, is refused, not a crash", () => {
     const none = { ...data, releases: [] };
     expect(problems({ at: "latest", after: "2025-06-20" }, none)).toEqual([

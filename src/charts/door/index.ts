@@ -3,6 +3,7 @@ import { periodKey, releasesKey } from "../../data/periods.ts";
 import { en } from "../../i18n/en.ts";
 import { sizes } from "../../render/scene.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
+import { formatCount } from "../shared/format.ts";
 import { sourceName } from "../shared/sources.ts";
 import type { ChartModule, DataTable, StateProblem } from "../types.ts";
 import { doorStateClaims } from "./annotations.ts";
@@ -38,22 +39,41 @@ function tables(data: Dataset): DataTable[] {
   ];
 }
 
-/** A state whose leaving groups would not fit below or beside the door, at either size. */
+/**
+ * A state the door cannot draw dot for dot: leaving groups that would not fit below or beside the
+ * door at either size; releases that freed more people than were held at the span's start (each
+ * freed person leaves as a dot of that count); or more people leaving the list otherwise than were
+ * held and not freed (some of those recognised in the span left in it too, and no dot of the count
+ * before can stand for them).
+ */
 function checkFit(state: DoorState, data: Dataset): StateProblem[] {
   const model = doorModel(data, state);
   const worst = Math.max(
     ...Object.values(sizes).map((size) => placeGroups(doorFrame(doorCapacity(data), size), model, data).overflow),
   );
-  if (worst === 0) return [];
-  const leaving = model.groups.reduce((sum, g) => sum + g.count, 0);
-  return [
-    {
-      field: "since",
-      value: state.since,
-      problem: `${leaving} people leave in this state's span, more than the space outside the door holds`,
-      fix: "Choose a later since (a shorter span), so fewer people leave in one step.",
-    },
+  const problem = (text: string, fix: string): StateProblem[] => [
+    { field: "since", value: state.since, problem: text, fix },
   ];
+  const shorter = "Choose a later since (a shorter span)";
+  if (worst > 0) {
+    const leaving = model.groups.reduce((sum, g) => sum + g.count, 0);
+    return problem(
+      `${leaving} people leave in this state's span, more than the space outside the door holds`,
+      `${shorter}, so fewer people leave in one step.`,
+    );
+  }
+  if (model.stay >= 0 || !model.since) return [];
+  const freed = model.freedUs + model.freedOther;
+  const kept = model.since.count - freed;
+  return kept < 0
+    ? problem(
+        `the releases in this state's span freed ${formatCount(freed)}, more than the ${formatCount(model.since.count)} held at its start, and each leaves as a dot of that count`,
+        `${shorter}.`,
+      )
+    : problem(
+        `${formatCount(model.leftOtherwise ?? 0)} left the list in other ways in this state's span, more than the ${formatCount(kept)} held at its start and not freed: some of those newly recognised in it left too, and the door cannot show which`,
+        `${shorter}.`,
+      );
 }
 
 /** Text alternatives are written from the same model the layout draws, with every number bound. */

@@ -80,7 +80,8 @@ export function checkDoorState(state: DoorState, data: Dataset): StateProblem[] 
       problems.push({
         field: "after",
         value: state.after,
-        problem: `after (${state.after}) is not between the latest count (${latest || "none"}) and the newest release (${newestRelease || "none"})`,
+        // Here there is a latest count (the branch above takes a state without one); maybe no release.
+        problem: `after (${state.after}) is not between the latest count (${latest}) and the newest release (${newestRelease || "none"})`,
         fix,
       });
     }
