@@ -34,6 +34,13 @@ export interface FakeWindow {
 
 export function fakeBrowser(html = ""): FakeBrowser {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
+  // As a browser's: an element needs a name (linkedom makes one without).
+  const createElementNS = document.createElementNS.bind(document);
+  document.createElementNS = ((namespace: string, name: string) => {
+    if (!/^[A-Za-z_][\w.-]*$/.test(name))
+      throw new Error(`InvalidCharacterError: "${name}" is not a valid element name`);
+    return createElementNS(namespace, name);
+  }) as typeof document.createElementNS;
   const media = new Set<string>();
   const storage = new Map<string, string>();
   // Queued frames by id, as a browser keeps them: a cancelled frame is gone, whenever it was queued.

@@ -311,6 +311,11 @@ describe("the door's motion, frame by frame", () => {
       const onTheirWay = waiting.filter((s) => s.start <= t && t < s.end).length;
       expect(stamps.length, `at ${t} ms`).toBe(onTheirWay + (t < last ? 1 : 0));
       expect(atDoor.length, `at ${t} ms`).toBeGreaterThanOrEqual(t < last ? 1 : 0);
+      // Stamped on whole pixels, the waiting dot as much as those on their way.
+      expect(
+        stamps.every((c) => Number.isInteger(c.args[1]) && Number.isInteger(c.args[2])),
+        `at ${t} ms`,
+      ).toBe(true);
     }
   });
 
