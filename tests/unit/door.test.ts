@@ -118,6 +118,16 @@ describe("the door's legend", () => {
     expect(legendOf("fx-door-growth")).toEqual(["door-held", "door-new", "door-derived"]);
     expect(legendOf("fx-door-january")).toEqual(["door-held", "door-new", "door-other", "door-derived"]);
     expect(legendOf("fx-door-net")).toEqual(["door-held", "door-us", "door-other", "door-derived"]);
+    // Everyone held at the start freed, and the count made of newcomers alone: no held dot, none in the legend.
+    const renewed = {
+      ...data,
+      held: data.held.map((h) =>
+        h.date === "2025-01-31" ? { ...h, count: 10 } : h.date === "2025-02-28" ? { ...h, count: 10 } : h,
+      ),
+    };
+    expect(
+      doorChart.layout(renewed, doorChart.state.parse({ at: "2025-02-28", since: "2025-01-31" }), sizes.wide).legend,
+    ).toEqual(["door-new", "door-us"]);
     // A count of nobody draws no dot, and the legend names none.
     const nobody = withCount("2025-02-28", 0);
     expect(doorChart.layout(nobody, doorChart.state.parse({ at: "2025-02-28" }), sizes.wide).legend).toEqual([]);
