@@ -355,6 +355,9 @@ describe("the prisoners chart", () => {
     expect(prisonersChart.table(noneLeft)[0]!.rows[0]).toEqual(["1 Jan 2025", "31 Jan 2025", 100, 20, 0, 4, 0, 116]);
     const [flows] = prisonersChart.table(data);
     expect(flows!.rows.at(-1)).toEqual(["1 May 2025", "31 May 2025", 90, "not published", 7, 0, "not derivable", 95]);
+    // No count at May's end: its end is not published either.
+    const noEnd = { ...data, held: data.held.filter((r) => r.date !== "2025-05-31") };
+    expect(prisonersChart.table(noEnd)[0]!.rows.at(-1)!.at(-1)).toBe("not published");
   });
 });
 
