@@ -297,8 +297,19 @@ describe("states the door cannot draw are refused with a fix", () => {
     );
     // 8 held on 31 Jan and the February deal freeing 10: more freed than were held.
     const freedMore = { ...few(0), held: few(0).held.map((h) => (h.date === "2025-01-31" ? { ...h, count: 8 } : h)) };
-    expect(problems(state, freedMore)[0]?.problem).toBe(
-      "the releases in this state's span freed 10, more than the 8 held at its start, and each leaves as a dot of that count",
+    expect(problems(state, freedMore)).toEqual([
+      {
+        field: "since",
+        value: "2025-01-31",
+        problem:
+          "the releases in this state's span freed 10, more than the 8 held at its start, and each leaves as a dot of that count",
+        fix: "Choose a later since (a shorter span).",
+      },
+    ]);
+    // A pardon and a deal together: 4 + 10 freed since 31 Dec, when 10 were held.
+    const fewInDecember = { ...data, held: data.held.map((h) => (h.date === "2024-12-31" ? { ...h, count: 10 } : h)) };
+    expect(problems({ at: "2025-02-28", since: "2024-12-31" }, fewInDecember)[0]?.problem).toMatch(
+      /^the releases in this state's span freed 14, more than the 10 held/,
     );
   });
 
