@@ -3,6 +3,7 @@ import { prisonersChart } from "../../src/charts/prisoners/index.ts";
 import { textWidth } from "../../src/render/fonts.ts";
 import { sizes, type Mark } from "../../src/render/scene.ts";
 import { fixtureDataset, held, recognised, withCount } from "../support/dataset.ts";
+import { textBoxes } from "../support/text-boxes.ts";
 
 const data = fixtureDataset();
 const layout = (state: Record<string, string>, dataset = data, size: (typeof sizes)[keyof typeof sizes] = sizes.wide) =>
@@ -175,6 +176,23 @@ describe("the prisoners chart", () => {
     // And the chart draws neither a block of people who left otherwise nor a conflict for January.
     const drawn = [...marks({ focus: "none", held: "none" }, exact).keys()];
     expect(drawn.filter((k) => k.endsWith("-2025-01-01") && /^(left|conflict)-/.test(k))).toEqual([]);
+  });
+
+  it("keeps the focus callout inside the frame for every span of whole periods, at both sizes", () => {
+    // The fixture's periods; every run of them as a focus. The period line is set bold, and measured so.
+    const starts = ["2025-01-01", "2025-02-01", "2025-03-01", "2025-05-01"];
+    const ends = ["2025-01-31", "2025-02-28", "2025-04-30", "2025-05-31"];
+    for (const size of [sizes.compact, sizes.wide]) {
+      const [left, right] = size.width < 500 ? [42, size.width - 10] : [50, size.width - 16];
+      for (let i = 0; i < starts.length; i++)
+        for (let j = i; j < ends.length; j++) {
+          const scene = layout({ focus: `${starts[i]}..${ends[j]}`, held: "none" }, data, size);
+          for (const box of textBoxes(scene).filter((b) => b.key.startsWith("focus-"))) {
+            expect(box.left, `${box.text} at ${size.width}`).toBeGreaterThanOrEqual(left - 0.5);
+            expect(box.right, `${box.text} at ${size.width}`).toBeLessThanOrEqual(right + 0.5);
+          }
+        }
+    }
   });
 
   it("styles what is unknown as soft, and sets the callout on the side of the chart the focus is not", () => {
