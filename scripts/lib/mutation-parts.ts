@@ -40,8 +40,9 @@ export function mutationParts(
 
 /** The folder a part covers, as a reader finds it: `charts-door` is src/charts/door/. */
 export const partFolder = (name: string): string => {
-  const [folder, sub] = name.split("-", 2) as [string, string | undefined];
-  if (sub && SPLIT.has(folder)) return `src/${folder}/${sub}/`;
+  // Split at the first hyphen only: a chart's folder may have hyphens of its own.
+  const at = name.indexOf("-");
+  if (at > 0 && SPLIT.has(name.slice(0, at))) return `src/${name.slice(0, at)}/${name.slice(at + 1)}/`;
   // Files directly in src/ make the part called src.
   return name === "src" ? "src/" : `src/${name}/`;
 };

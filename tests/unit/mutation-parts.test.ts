@@ -39,11 +39,12 @@ describe("the mutation run is split into one part per folder of src/, and per ch
   });
 
   it("names each part by the folder it covers", () => {
-    expect(["charts-door", "charts", "data", "src"].map(partFolder)).toEqual([
+    expect(["charts-door", "charts", "data", "src", "charts-small-multiples"].map(partFolder)).toEqual([
       "src/charts/door/",
       "src/charts/",
       "src/data/",
       "src/",
+      "src/charts/small-multiples/",
     ]);
   });
 });
