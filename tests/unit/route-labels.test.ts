@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { around, firstClear, inside, labelBox, overlaps, text, type Box } from "../../src/charts/routes/labels.ts";
+import type { Box } from "../../src/charts/shared/boxes.ts";
+import { around, firstClear, labelBox, text } from "../../src/charts/routes/labels.ts";
 import type { Point } from "../../src/charts/routes/curve.ts";
 
 const box = (x: number, y: number, width: number, height: number): Box => ({ x, y, width, height });
@@ -18,19 +19,6 @@ describe("a label's box", () => {
     expect(start.height).toBeCloseTo(19.6);
     expect(labelBox("Vilnius", 100, 50, "end", 20).x).toBeCloseTo(100 - start.width);
     expect(labelBox("Vilnius", 100, 50, "middle", 20).x).toBeCloseTo(100 - start.width / 2);
-  });
-
-  it("overlaps another closer than the gap, and fits a frame up to its very edge", () => {
-    const a = box(0, 0, 10, 10);
-    expect(overlaps(a, box(12, 0, 10, 10))).toBe(false);
-    expect(overlaps(a, box(11.9, 0, 10, 10))).toBe(true);
-    expect(overlaps(box(12, 0, 10, 10), a)).toBe(false);
-    expect(overlaps(a, box(0, 12, 10, 10))).toBe(false);
-    expect(overlaps(box(0, 12, 10, 10), a)).toBe(false);
-    expect(overlaps(a, box(0, 11.9, 10, 10))).toBe(true);
-    expect(inside(a, box(0, 0, 10, 10))).toBe(true);
-    for (const frame of [box(0.1, 0, 10, 10), box(0, 0.1, 10, 10), box(0, 0, 9.9, 10), box(0, 0, 10, 9.9)])
-      expect(inside(a, frame)).toBe(false);
   });
 });
 

@@ -1,7 +1,8 @@
 import { geoEquirectangular, geoPath } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
 import { describe, expect, it } from "vitest";
-import { labelBox, type Box } from "../../src/charts/routes/labels.ts";
+import type { Box } from "../../src/charts/shared/boxes.ts";
+import { labelBox } from "../../src/charts/routes/labels.ts";
 import { placeNames } from "../../src/charts/routes/names.ts";
 
 // Rectangles for countries on a plain projection, so each case can be worked out by eye: Belarus,

@@ -7,7 +7,8 @@ import type { ConcessionRow, Dataset, ReleaseRow } from "../../data/load.ts";
 import { monthEnd } from "../../data/periods.ts";
 import { en } from "../../i18n/en.ts";
 import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
-import { leftEdge, type Anchor } from "../shared/anchor.ts";
+import { anchorWithin, leftEdge, type Anchor } from "../shared/anchor.ts";
+import { near } from "../shared/boxes.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
 import { formatCount } from "../shared/format.ts";
 import { textWidth, wrapText } from "../../render/fonts.ts";
@@ -80,9 +81,8 @@ const label = (key: string, x: number, y: number, text: string, cls: string, anc
 
 /** Keeps a label of a given width inside the frame: centred on x where it fits, else flush to an edge. */
 function within(f: Frame, x: number, width: number): { x: number; anchor: Anchor } {
-  if (x - width / 2 < f.left) return { x: f.left, anchor: "start" };
-  if (x + width / 2 > f.right) return { x: f.right, anchor: "end" };
-  return { x, anchor: "middle" };
+  const anchor = anchorWithin(x, width, f.left, f.right);
+  return { x: anchor === "start" ? f.left : anchor === "end" ? f.right : x, anchor };
 }
 
 /** Times between ticks, tried in turn: the first whose labels stand clear of each other is used. */
@@ -105,8 +105,12 @@ function axisTicks(f: Frame): { t: Date; text: string; at: { x: number; anchor: 
       const width = textWidth(text, TEXT);
       return { t, text, width, at: within(f, f.x(t), width) };
     });
-    const left = (k: (typeof ticks)[number]): number => leftEdge(k.at.x, k.width, k.at.anchor);
-    if (ticks.every((k, i) => i === 0 || left(ticks[i - 1]!) + ticks[i - 1]!.width + 8 <= left(k))) break;
+    const span = (k: (typeof ticks)[number]): [number, number] => {
+      const x0 = leftEdge(k.at.x, k.width, k.at.anchor);
+      return [x0, x0 + k.width];
+    };
+    // Each label at least 8 px from the one before it.
+    if (ticks.every((k, i) => i === 0 || !near(...span(ticks[i - 1]!), ...span(k), 8))) break;
   }
   return ticks;
 }

@@ -7,7 +7,8 @@ import { addDays, type FlowPeriod, type FlowTotals } from "../../data/flows.ts";
 import type { Dataset, HeldRow } from "../../data/load.ts";
 import { en } from "../../i18n/en.ts";
 import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
-import { leftEdge } from "../shared/anchor.ts";
+import { anchorWithin, leftEdge } from "../shared/anchor.ts";
+import { near, within } from "../shared/boxes.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
 import { formatCount } from "../shared/format.ts";
 import { textWidth, wrapText } from "../../render/fonts.ts";
@@ -102,9 +103,9 @@ function xAxis(f: Frame): Mark[] {
       tag: "line" as const,
       attrs: { x1: round(f.x(t)), x2: round(f.x(t)), y1: f.heldTop, y2: f.flowsBottom, class: "grid" },
     },
-    f.x(t) + 3 + textWidth(utcFormat("%Y")(t), TEXT) > f.right
-      ? text(`x-${+t}`, f.right, f.flowsBottom + 16, utcFormat("%Y")(t), "tick", "end")
-      : text(`x-${+t}`, f.x(t) + 3, f.flowsBottom + 16, utcFormat("%Y")(t), "tick"),
+    within(f.x(t) + 3, f.x(t) + 3 + textWidth(utcFormat("%Y")(t), TEXT), f.left, f.right)
+      ? text(`x-${+t}`, f.x(t) + 3, f.flowsBottom + 16, utcFormat("%Y")(t), "tick")
+      : text(`x-${+t}`, f.right, f.flowsBottom + 16, utcFormat("%Y")(t), "tick", "end"),
   ]);
 }
 
@@ -166,22 +167,25 @@ function heldLabels(f: Frame, held: readonly HeldRow[], rows: readonly HeldRow[]
     const x0 = line.attrs["text-anchor"] === "end" ? x - width : x;
     placed.push({ x0, x1: x0 + width, y: Number(line.attrs.y) });
   }
+  // The heights of the held line's points closer than 8 px to a label's columns.
   const lineY = (x0: number, x1: number): number[] =>
-    held.filter((r) => dayStart(f, r.date) >= x0 - 8 && dayStart(f, r.date) <= x1 + 8).map((r) => f.yHeld(r.count));
+    held.filter((r) => near(dayStart(f, r.date), dayStart(f, r.date), x0, x1, 8)).map((r) => f.yHeld(r.count));
   // In date order, as the data is sorted: each label meets only those to its left.
   return rows.map((r) => {
     const value = m.heldLabel(formatCount(r.count), formatDay(parseDay(r.date)));
     const cx = dayStart(f, r.date);
     const cy = f.yHeld(r.count);
     const width = textWidth(value, TEXT, 700);
-    const anchor = cx + width / 2 > f.right ? "end" : cx - width / 2 < f.left ? "start" : "middle";
+    const anchor = anchorWithin(cx, width, f.left, f.right);
     const x = anchor === "end" ? Math.min(cx + 4, f.right) : anchor === "start" ? Math.max(cx - 4, f.left) : cx;
     const x0 = leftEdge(x, width, anchor);
     const ys = lineY(x0, x0 + width);
+    // Clear of the line from 3 px over the text to 7 px under its baseline, of the labels placed
+    // before it by 6 px across and a line down, and 2 px inside the top of the picture.
     const clear = (y: number): boolean =>
-      ys.every((ly) => ly < y - TEXT - 3 || ly > y + 7) &&
-      !placed.some((p) => p.x1 + 6 > x0 && p.x0 - 6 < x0 + width && Math.abs(p.y - y) < LINE) &&
-      y - TEXT >= 2;
+      !ys.some((ly) => within(ly, ly, y - TEXT - 3, y + 7)) &&
+      !placed.some((p) => near(p.x0, p.x1, x0, x0 + width, 6) && near(p.y, p.y, y, y, LINE)) &&
+      within(y - TEXT, y, 2, f.height);
     const y = [cy + 19, cy - 9, cy + 36, cy - 26, cy - 43].find(clear) ?? cy - 9;
     placed.push({ x0, x1: x0 + width, y });
     return text(`held-label-${r.date}`, x, y, value, "value-label", anchor);

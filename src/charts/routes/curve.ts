@@ -1,5 +1,5 @@
 import { round } from "../../render/scene.ts";
-import type { Box } from "./labels.ts";
+import type { Box } from "../shared/boxes.ts";
 
 export type Point = [number, number];
 

@@ -1,15 +1,8 @@
 import { textWidth, type Weight } from "../../render/fonts.ts";
 import { leftEdge, type Anchor } from "../shared/anchor.ts";
+import { inside, overlaps, type Box } from "../shared/boxes.ts";
 import { round, type Mark } from "../../render/scene.ts";
 import type { Point } from "./curve.ts";
-
-/** An axis-aligned box in scene pixels. */
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** The box a one-line SVG text label covers, from its baseline point, measured in the story's typeface. */
 export function labelBox(
@@ -24,15 +17,6 @@ export function labelBox(
   const width = textWidth(text, size, weight, letterSpacing);
   return { x: leftEdge(x, width, anchor), y: y - size * 0.75, width, height: size * 0.98 };
 }
-
-export const overlaps = (a: Box, b: Box, gap = 2): boolean =>
-  a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
-
-export const inside = (a: Box, frame: Box): boolean =>
-  a.x >= frame.x &&
-  a.y >= frame.y &&
-  a.x + a.width <= frame.x + frame.width &&
-  a.y + a.height <= frame.y + frame.height;
 
 /**
  * The first candidate whose box stays in the frame and clear of every obstacle (and passes `also`,

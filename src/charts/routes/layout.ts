@@ -3,7 +3,8 @@ import { ORIGIN_PLACE, type Dataset, type DeportationRow, type PlaceRow } from "
 import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { BELARUS, belarus, countriesIn } from "./geography.ts";
 import { Curve, type Point } from "./curve.ts";
-import { around, firstClear, text, type Box } from "./labels.ts";
+import type { Box } from "../shared/boxes.ts";
+import { around, firstClear, text } from "./labels.ts";
 import { locator } from "./locator.ts";
 import { placeNames } from "./names.ts";
 import { routeMessages as say } from "./messages.ts";

@@ -3,7 +3,8 @@ import type { Feature, Geometry } from "geojson";
 import type { Mark } from "../../render/scene.ts";
 import type { Point } from "./curve.ts";
 import { BELARUS } from "./geography.ts";
-import { firstClear, labelBox, overlaps, text, type Box } from "./labels.ts";
+import { inside, overlaps, type Box } from "../shared/boxes.ts";
+import { firstClear, labelBox, text } from "./labels.ts";
 import { routeMessages as say } from "./messages.ts";
 
 /** Sizes of the names, in scene pixels (at least 14: see TYPE in layout.ts). */
@@ -76,8 +77,7 @@ export function placeNames(
     const at = projection([lon, lat]);
     if (!at || countries.some((f) => geoContains(f, [lon, lat]))) continue;
     const box = labelBox(sea, at[0], at[1], "middle", SIZE.country, 400);
-    const inFrame = box.x >= 0 && box.x + box.width <= frame.width && box.y >= 0 && box.y + box.height <= frame.height;
-    if (inFrame && !taken.some((o) => overlaps(box, o)))
+    if (inside(box, frame) && !taken.some((o) => overlaps(box, o)))
       names.push(text(`sea-${sea}`, at[0], at[1], sea, "sea-name", "middle"));
   }
   return names;

@@ -5,3 +5,11 @@ export type Anchor = "start" | "middle" | "end";
 export function leftEdge(x: number, width: number, anchor: Anchor): number {
   return anchor === "start" ? x : anchor === "middle" ? x - width / 2 : x - width;
 }
+
+/**
+ * How a label of this width sits at x between left and right: centred where it fits, else from the
+ * edge it would cross (the left one first, for a label wider than the room).
+ */
+export function anchorWithin(x: number, width: number, left: number, right: number): Anchor {
+  return x - width / 2 < left ? "start" : x + width / 2 > right ? "end" : "middle";
+}
