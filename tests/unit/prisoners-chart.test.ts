@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisonersChart } from "../../src/charts/prisoners/index.ts";
 import { textWidth } from "../../src/render/fonts.ts";
 import { sizes, type Mark } from "../../src/render/scene.ts";
-import { fixtureDataset, held, recognised, withCount } from "../support/dataset.ts";
+import { fixtureDataset, held, recognised, release, withCount } from "../support/dataset.ts";
 import { textBoxes } from "../support/text-boxes.ts";
 
 const data = fixtureDataset();
@@ -182,17 +182,57 @@ describe("the prisoners chart", () => {
     // The fixture's periods; every run of them as a focus. The period line is set bold, and measured so.
     const starts = ["2025-01-01", "2025-02-01", "2025-03-01", "2025-05-01"];
     const ends = ["2025-01-31", "2025-02-28", "2025-04-30", "2025-05-31"];
-    for (const size of [sizes.compact, sizes.wide]) {
+    // Also counts that conflict, with few recognised: short lines, and the bold period the widest.
+    const conflicting = {
+      ...data,
+      held: data.held.map((r, i) => ({ ...r, count: 100 + 300 * i })),
+      recognitions: data.recognitions.map((r) => ({ ...r, count: 1 })),
+    };
+    for (const [size, dataset] of [sizes.compact, sizes.wide].flatMap(
+      (s) =>
+        [
+          [s, data],
+          [s, conflicting],
+        ] as const,
+    )) {
       const [left, right] = size.width < 500 ? [42, size.width - 10] : [50, size.width - 16];
       for (let i = 0; i < starts.length; i++)
         for (let j = i; j < ends.length; j++) {
-          const scene = layout({ focus: `${starts[i]}..${ends[j]}`, held: "none" }, data, size);
+          const scene = layout({ focus: `${starts[i]}..${ends[j]}`, held: "none" }, dataset, size);
           for (const box of textBoxes(scene).filter((b) => b.key.startsWith("focus-"))) {
             expect(box.left, `${box.text} at ${size.width}`).toBeGreaterThanOrEqual(left - 0.5);
             expect(box.right, `${box.text} at ${size.width}`).toBeLessThanOrEqual(right + 0.5);
           }
         }
     }
+  });
+
+  it("measures the callout's bold period line as bold, where it is the widest line, for every span on a phone", () => {
+    // Two years but a month of monthly periods, one recognition each, nobody freed and counts that
+    // conflict: every other line is short, so a span across the new year makes the bold period the
+    // widest, and December–January sits just right of the middle, its callout pushed in from the left.
+    const months = Array.from({ length: 23 }, (_, i) => new Date(Date.UTC(2024, i, 1)).toISOString().slice(0, 10));
+    const lastDay = (start: string): string =>
+      new Date(Date.UTC(+start.slice(0, 4), +start.slice(5, 7), 0)).toISOString().slice(0, 10);
+    const year = {
+      ...data,
+      held: [held("2023-12-31", 100), ...months.map((m, i) => held(lastDay(m), 400 + 300 * i))],
+      recognitions: months.map((m) => recognised(m, lastDay(m), 1)),
+      releases: [],
+      concessions: [],
+      deportations: [],
+    };
+    const [left, right] = [42, sizes.compact.width - 10];
+    for (let i = 0; i < months.length; i++)
+      for (let j = i; j < months.length; j++) {
+        const focus = `${months[i]!.slice(0, 7)}..${months[j]!.slice(0, 7)}`;
+        for (const box of textBoxes(layout({ focus, held: "none" }, year, sizes.compact)).filter((b) =>
+          b.key.startsWith("focus-"),
+        )) {
+          expect(box.left, `${box.text} in ${focus}`).toBeGreaterThanOrEqual(left - 0.5);
+          expect(box.right, `${box.text} in ${focus}`).toBeLessThanOrEqual(right + 0.5);
+        }
+      }
   });
 
   it("styles what is unknown as soft, and sets the callout on the side of the chart the focus is not", () => {
@@ -365,6 +405,33 @@ describe("the prisoners chart", () => {
     const noStart = callout({ ...data, held: data.held.slice(1) }, "2025-01", sizes.wide);
     expect(noStart.map(([key]) => key)).not.toContain("focus-held");
     expect(noStart).toContainEqual(["focus-left", "other departures: not derivable"]);
+  });
+
+  it("keeps every callout line inside a phone's frame, wrapped only where it needs to be, however many digits its counts have", () => {
+    // Counts of one to five digits make lines of many widths, some just wider than the frame.
+    const digits = [7, 48, 365, 2_914, 40_127];
+    const [left, right] = [42, sizes.compact.width - 10];
+    // A line wraps where, in its own weight (regular), it is wider than the frame less 12 px.
+    const room = right - left - 12;
+    let wrapped = 0;
+    for (const us of digits)
+      for (const other of digits) {
+        const dataset = {
+          ...data,
+          releases: [release("deal", "2025-02-10", us, true), release("pardon", "2025-02-20", other)],
+        };
+        const boxes = textBoxes(layout({ focus: "2025-02", held: "none" }, dataset, sizes.compact)).filter((b) =>
+          b.key.startsWith("focus-"),
+        );
+        const freed = boxes.filter((b) => b.key.startsWith("focus-freed")).map((b) => b.text.trim());
+        wrapped += freed.length - 1;
+        expect(textWidth(freed.join(" "), 14) > room, freed.join(" ")).toBe(freed.length > 1);
+        for (const box of boxes) {
+          expect(box.left, `${box.text} (${us}, ${other})`).toBeGreaterThanOrEqual(left - 0.5);
+          expect(box.right, `${box.text} (${us}, ${other})`).toBeLessThanOrEqual(right + 0.5);
+        }
+      }
+    expect(wrapped).toBeGreaterThan(0);
   });
 
   it("tables every period with the derived figure marked, and a gap as a gap", () => {

@@ -289,15 +289,18 @@ function calloutLines(focus: FlowTotals): { key: string; value: string; cls: str
  * of the held panel (the count never falls near zero), beside the band rather than over any mark.
  */
 function focusMarks(f: Frame, focus: FlowTotals): { band: Mark; callout: Mark[] } {
-  // A line too long for the frame wraps at its words; its continuation is indented.
-  const lines = calloutLines(focus).flatMap((l) =>
-    wrapText(l.value, f.right - f.left - 12, TEXT, l.key === "period" ? 700 : 400).map((value, i) => ({
+  // A line too long for the frame wraps at its words; its continuation is indented. The period
+  // line is set bold (chart.css: .strong), and measured so.
+  const lines = calloutLines(focus).flatMap((l) => {
+    const weight: 400 | 700 = l.key === "period" ? 700 : 400;
+    return wrapText(l.value, f.right - f.left - 12, TEXT, weight).map((value, i) => ({
       ...l,
+      weight,
       key: i === 0 ? l.key : `${l.key}-${i}`,
       value: i === 0 ? value : `  ${value}`,
-    })),
-  );
-  const widest = max(lines, (l) => textWidth(l.value, TEXT, l.key === "period" ? 700 : 400)) ?? 0;
+    }));
+  });
+  const widest = max(lines, (l) => textWidth(l.value, TEXT, l.weight)) ?? 0;
   const startX = dayStart(f, focus.start);
   const endX = dayEnd(f, focus.end);
   const alignRight = (startX + endX) / 2 > (f.left + f.right) / 2;
