@@ -235,6 +235,50 @@ describe("the prisoners chart", () => {
       }
   });
 
+  it("keeps a count's label off the panel's title, when the line leaves no room under a peak at the left edge", () => {
+    // The highest count on the axis's second day, the line falling steeply after it: under the dot
+    // is taken by the line, over it by the title; a label set higher would cross the title.
+    const steep = {
+      ...data,
+      held: [held("2025-01-02", 1000), held("2025-01-08", 850), held("2025-01-14", 700), ...data.held.slice(1)],
+    };
+    const boxes = textBoxes(layout({ focus: "none", held: "2025-01-02" }, steep, sizes.wide));
+    const title = boxes.find((b) => b.text === "Political prisoners held, Viasna count")!;
+    const label = boxes.find((b) => b.key === "held-label-2025-01-02")!;
+    expect(label.left).toBeLessThan(title.right);
+    expect(label.top >= title.bottom || label.bottom <= title.top, `${label.top}–${label.bottom}`).toBe(true);
+  });
+
+  it("sets a count's label a line over its dot when the line takes the spots under it and just over it", () => {
+    // Around 1 March the line runs 10 px over the dot before it and 20 px under it after: the label
+    // goes neither under the dot nor a line lower, nor just over, but a line higher: 26 px over.
+    const hemmed = {
+      ...data,
+      held: [held("2025-01-31", 500), held("2025-02-26", 566), held("2025-03-01", 500), held("2025-03-04", 368)],
+    };
+    hemmed.held.push(held("2025-05-31", 1000));
+    const scene = layout({ focus: "none", held: "2025-03-01" }, hemmed, sizes.wide);
+    const m = new Map(scene.layers.flatMap((l) => l.marks).map((k) => [k.key, k]));
+    const dot = n(m.get("held-2025-03-01"), "cy");
+    const pxPerCount = (n(m.get("held-2025-05-31"), "cy") - dot) / 500;
+    expect([(566 - 500) * pxPerCount, (368 - 500) * pxPerCount].map(Math.round)).toEqual([-10, 20]);
+    expect(n(m.get("held-label-2025-03-01"), "y") - dot).toBeCloseTo(-26, 0);
+  });
+
+  it("keeps a count's label off the focus callout's lines, which start at the band and run right", () => {
+    // A low count in mid-February, over the callout of a January focus set from the band's start.
+    const low = { ...data, held: [...data.held.slice(0, 2), held("2025-02-14", 40), ...data.held.slice(2)] };
+    const boxes = textBoxes(layout({ focus: "2025-01", held: "2025-02-14" }, low, sizes.wide));
+    const label = boxes.find((b) => b.key === "held-label-2025-02-14")!;
+    const callout = boxes.filter((b) => b.key.startsWith("focus-"));
+    expect(callout.some((b) => b.left < label.right && label.left < b.right)).toBe(true);
+    for (const b of callout)
+      expect(
+        label.right <= b.left || b.right <= label.left || label.bottom <= b.top || b.bottom <= label.top,
+        `${label.text} over ${b.text}`,
+      ).toBe(true);
+  });
+
   it("styles what is unknown as soft, and sets the callout on the side of the chart the focus is not", () => {
     const late = marks({ focus: "2025-05", held: "none" });
     expect([late.get("focus-in")?.attrs.class, late.get("focus-left")?.attrs.class]).toEqual([
@@ -255,6 +299,27 @@ describe("the prisoners chart", () => {
     expect(early.get("focus-period")?.attrs["text-anchor"]).toBe("start");
     expect(n(early.get("focus-period"), "x")).toBeGreaterThan(earlyStart!);
     expect(n(early.get("focus-period"), "x")).toBeLessThan(earlyStart! + 20);
+  });
+
+  it("sets the callout of a band centred on the chart from the band's start, as it reads", () => {
+    // A year on the axis, and a focus from February to November: 31 days in from either end.
+    const year = {
+      ...data,
+      held: [held("2024-12-31", 100), held("2025-01-31", 100), held("2025-11-30", 100), held("2025-12-31", 100)],
+      recognitions: [
+        recognised("2025-01-01", "2025-01-31", 1),
+        recognised("2025-02-01", "2025-11-30", 1),
+        recognised("2025-12-01", "2025-12-31", 1),
+      ],
+      releases: [],
+    };
+    for (const size of [sizes.compact, sizes.wide]) {
+      const m = marks({ focus: "2025-02..2025-11", held: "none" }, year, size);
+      const band = m.get("focus-band")!;
+      const [left, right] = size.width < 500 ? [42, size.width - 10] : [50, size.width - 16];
+      expect(n(band, "x") - left).toBeCloseTo(right - (n(band, "x") + n(band, "width")), 0);
+      expect(m.get("focus-period")?.attrs["text-anchor"]).toBe("start");
+    }
   });
 
   it("shows counts that contradict each other instead of hiding them", () => {

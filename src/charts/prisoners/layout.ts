@@ -303,7 +303,10 @@ function focusMarks(f: Frame, focus: FlowTotals): { band: Mark; callout: Mark[] 
   const widest = max(lines, (l) => textWidth(l.value, TEXT, l.weight)) ?? 0;
   const startX = dayStart(f, focus.start);
   const endX = dayEnd(f, focus.end);
-  const alignRight = (startX + endX) / 2 > (f.left + f.right) / 2;
+  // Right of the axis's middle, measured in time, where a tie is exact: a band centred on it is set
+  // from its start, as it reads.
+  const [from, to] = f.x.domain() as [Date, Date];
+  const alignRight = +parseDay(focus.start) + +parseDay(addDays(focus.end, 1)) > +from + +to;
   // Clear of the held line's dot at the period's edge, which the first line would otherwise touch.
   const x = alignRight
     ? Math.max(Math.min(endX - DOT_CLEARANCE, f.right), f.left + widest)
