@@ -39,6 +39,12 @@ export const sizes = {
   wide: { width: 720, height: 440 },
 } as const;
 
+/**
+ * Whether a layout of this width is the phone's: below 500 units (the page's sizes are 320 and 720;
+ * the share card's chart area, 560, is laid out wide). Every chart asks this one question.
+ */
+export const isCompact = (width: number): boolean => width < 500;
+
 export type SizeName = keyof typeof sizes;
 /** Any size a layout can be asked for: one of `sizes`, or the share card's chart area. */
 export interface Size {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { dealsChart } from "../../src/charts/deals/index.ts";
 import { prisonersChart } from "../../src/charts/prisoners/index.ts";
 import { routesChart } from "../../src/charts/routes/index.ts";
-import type { Mark, Scene, Size } from "../../src/render/scene.ts";
+import { isCompact, type Mark, type Scene, type Size } from "../../src/render/scene.ts";
 import { fixtureDataset } from "../support/dataset.ts";
 
 // Every chart lays itself out for a phone below 500 units wide and for a wider screen from 500 (the
@@ -13,6 +13,10 @@ const at = (width: number): Size => ({ width, height: 440 });
 const mark = (scene: Scene, key: string): Mark => scene.layers.flatMap((l) => l.marks).find((m) => m.key === key)!;
 
 describe("the width at which a chart turns compact", () => {
+  it("is one question every chart asks: below 500, and not at 500", () => {
+    expect([isCompact(320), isCompact(499.9), isCompact(500), isCompact(560)]).toEqual([true, true, false, false]);
+  });
+
   it("prisoners: the short panel title below 500", () => {
     const title = (width: number) =>
       mark(prisonersChart.layout(data, prisonersChart.state.parse({}), at(width)), "title-held").text;

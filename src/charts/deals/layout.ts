@@ -6,7 +6,7 @@ import { addDays } from "../../data/flows.ts";
 import type { ConcessionRow, Dataset, ReleaseRow } from "../../data/load.ts";
 import { monthEnd } from "../../data/periods.ts";
 import { en } from "../../i18n/en.ts";
-import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
+import { isCompact, round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { anchorWithin, leftEdge, type Anchor } from "../shared/anchor.ts";
 import { near } from "../shared/boxes.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
@@ -56,7 +56,7 @@ interface Frame {
 
 function frameFor(data: Dataset, size: Size): Frame {
   const { width, height } = size;
-  const compact = width < 500;
+  const compact = isCompact(width);
   const left = compact ? 12 : 18;
   const right = width - (compact ? 12 : 18);
   const [from, to] = dealsAxis(data);

@@ -1,4 +1,4 @@
-import type { Size } from "../../render/scene.ts";
+import { isCompact, type Size } from "../../render/scene.ts";
 import type { Point } from "./dots.ts";
 
 /**
@@ -119,7 +119,7 @@ function compactFrame(capacity: number, { width, height }: Size): DoorFrame {
  * a mutation test's deliberate bug from ever running.
  */
 export function doorFrame(capacity: number, size: Size): DoorFrame {
-  return size.width < 500 ? compactFrame(capacity, size) : wideFrame(capacity, size);
+  return isCompact(size.width) ? compactFrame(capacity, size) : wideFrame(capacity, size);
 }
 
 /** The centre of slot i of the field. */

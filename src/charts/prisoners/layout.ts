@@ -6,7 +6,7 @@ import { utcFormat } from "d3-time-format";
 import { addDays, type FlowPeriod, type FlowTotals } from "../../data/flows.ts";
 import type { Dataset, HeldRow } from "../../data/load.ts";
 import { en } from "../../i18n/en.ts";
-import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
+import { isCompact, round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { anchorWithin, leftEdge } from "../shared/anchor.ts";
 import { near, within } from "../shared/boxes.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
@@ -61,7 +61,7 @@ function flowExtent(periods: readonly FlowPeriod[]): { up: number; down: number 
 
 function frameFor(data: Dataset, size: Size): Frame {
   const { width, height } = size;
-  const compact = width < 500;
+  const compact = isCompact(width);
   const left = compact ? 42 : 50;
   const right = width - (compact ? 10 : 16);
   const top = 30;

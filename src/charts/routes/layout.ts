@@ -1,6 +1,6 @@
 import { geoConicConformal, geoContains, geoPath, type GeoProjection } from "d3-geo";
 import { ORIGIN_PLACE, type Dataset, type DeportationRow, type PlaceRow } from "../../data/load.ts";
-import { round, type Mark, type Scene, type Size } from "../../render/scene.ts";
+import { isCompact, round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { BELARUS, belarus, countriesIn } from "./geography.ts";
 import { Curve, type Point } from "./curve.ts";
 import type { Box } from "../shared/boxes.ts";
@@ -50,7 +50,7 @@ function project(projection: GeoProjection, p: PlaceRow): Point {
 
 export function layoutRoutes(data: Dataset, state: RoutesState, size: Size): Scene {
   const { width, height } = size;
-  const compact = width < 500;
+  const compact = isCompact(width);
   const frameBox: Box = { x: 0, y: 0, width, height };
   const country = belarus();
   const origin = data.places.find((p) => p.id === ORIGIN_PLACE)!;

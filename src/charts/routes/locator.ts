@@ -1,5 +1,5 @@
 import { geoAzimuthalEqualArea, geoPath, type GeoProjection } from "d3-geo";
-import { round, type Mark, type Size } from "../../render/scene.ts";
+import { isCompact, round, type Mark, type Size } from "../../render/scene.ts";
 import { BELARUS, countriesIn, EUROPE } from "./geography.ts";
 import { overlaps, type Box } from "../shared/boxes.ts";
 
@@ -8,7 +8,7 @@ import { overlaps, type Box } from "../shared/boxes.ts";
  * corner is clear of the routes and their ends.
  */
 export function locator(main: GeoProjection, { width, height }: Size, obstacles: Box[]): { box: Box; marks: Mark[] } {
-  const compact = width < 500;
+  const compact = isCompact(width);
   const w = compact ? 84 : 118;
   const h = compact ? 74 : 100;
   const m = 6;

@@ -1,6 +1,6 @@
 import { geoContains, type GeoPath, type GeoProjection } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
-import type { Mark } from "../../render/scene.ts";
+import { isCompact, type Mark } from "../../render/scene.ts";
 import type { Point } from "./curve.ts";
 import { BELARUS } from "./geography.ts";
 import { inside, overlaps, type Box } from "../shared/boxes.ts";
@@ -25,7 +25,7 @@ export function placeNames(
   obstacles: Box[],
   frame: Box,
 ): Mark[] {
-  const compact = frame.width < 500;
+  const compact = isCompact(frame.width);
   const taken = obstacles.map(grow(6));
   const names: Mark[] = [];
   // Projecting an outline to measure it is costly: once per country, not once per comparison.
