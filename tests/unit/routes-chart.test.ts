@@ -145,3 +145,48 @@ describe("the routes map", () => {
       expect(Math.abs(labelSide)).toBeGreaterThan(Math.abs(side(rx!, ry!)));
     });
 });
+
+describe("the routes map's words around Minsk", () => {
+  /** One route from Minsk, to a place 4° away in a given direction, and a number who stayed. */
+  const oneRoute = (degrees: number, stayed: number): Dataset => {
+    const data = fixtureDataset();
+    const [minsk, dest] = [data.places[0]!, data.places[1]!];
+    const turn = (degrees * Math.PI) / 180;
+    data.places = [
+      minsk,
+      {
+        ...dest,
+        id: "far",
+        name: "Far",
+        lon: minsk.lon + (4 * Math.cos(turn)) / 0.6,
+        lat: minsk.lat + 4 * Math.sin(turn),
+      },
+    ];
+    const row = data.deportations[0]!;
+    data.deportations = [{ ...row, place: "far" }, ...(stayed ? [{ ...row, place: "belarus", count: stayed }] : [])];
+    return data;
+  };
+  /** Whether a text box comes inside a circle. */
+  const onCircle = (b: { left: number; right: number; top: number; bottom: number }, m: Mark): boolean => {
+    const [cx, cy, r] = ["cx", "cy", "r"].map((k) => Number(m.attrs[k])) as [number, number, number];
+    const nx = Math.max(b.left, Math.min(cx, b.right));
+    const ny = Math.max(b.top, Math.min(cy, b.bottom));
+    return Math.hypot(nx - cx, ny - cy) < r;
+  };
+
+  it("keep every name and label off the circle of those who stayed, and off Minsk's dot, whichever way the route runs", () => {
+    for (let degrees = 0; degrees < 360; degrees += 15)
+      for (const stayed of [0, 30])
+        for (const size of ["wide", "compact"] as const) {
+          const scene = routesChart.layout(
+            oneRoute(degrees, stayed),
+            routesChart.state.parse({ release: "feb-deal" }),
+            sizes[size],
+          );
+          const all = scene.layers.flatMap((l) => l.marks);
+          const circle = all.find((m) => m.key === (stayed ? "stayed" : "origin"))!;
+          for (const b of textBoxes(scene))
+            expect(onCircle(b, circle), `${b.text} at ${degrees}°, ${size}`).toBe(false);
+        }
+  });
+});

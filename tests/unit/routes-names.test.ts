@@ -52,6 +52,25 @@ describe("names on the routes map", () => {
     ]);
   });
 
+  it("names a country whose outline covers more than 1,500 square units, and not one of exactly 1,500", () => {
+    const projection = geoEquirectangular().fitExtent(
+      [
+        [0, 0],
+        [frame.width, frame.height],
+      ],
+      country("", "", [18, 49.5, 34, 58]),
+    );
+    const path = geoPath(projection);
+    // The small country's area as measured, set to either side of the line.
+    const named = (area: number): boolean => {
+      const measured = Object.assign((o: Parameters<typeof path>[0]) => path(o), path, {
+        area: (f: Parameters<typeof path.area>[0]) => (f === tiny ? area : path.area(f)),
+      });
+      return placeNames([belarus, tiny], projection, measured, [], frame).some((m) => m.key === "name-999");
+    };
+    expect([named(1500), named(1500.5)]).toEqual([false, true]);
+  });
+
   it("names Belarus first, so it has its centre even where a larger country would take it", () => {
     // A country larger than Belarus around it: without Belarus first, its name would sit where Belarus's goes.
     const around = country("643", "Russia", [18.5, 49.8, 33.8, 57.9]);
