@@ -1,4 +1,5 @@
 import type { Furniture } from "../content/furniture.ts";
+import { within } from "./boxes.ts";
 import { FAMILY, textWidth, wrapText, type Weight } from "./fonts.ts";
 import { customProperties, resolvedStylesheet, swatchColours } from "./palette.ts";
 import type { Scene, Size } from "./scene.ts";
@@ -111,7 +112,8 @@ export function cardLayout(scene: Scene, furniture: Furniture, legend: LegendEnt
     const probe = block(footText, PAD, 0, COLUMN, footSize, 400, "card-foot");
     const foot = block(footText, PAD, CARD.height - PAD - blockHeight(probe), COLUMN, footSize, 400, "card-foot");
     layout = { title, legend: items, foot, chart };
-    if (top + 16 <= foot.y - foot.size) break;
+    // Title and legend, with 16 px under them, fit above the foot.
+    if (within(PAD, top + 16, PAD, foot.y - foot.size)) break;
   }
   return layout!;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { anchorWithin } from "../../src/charts/shared/anchor.ts";
-import { inside, near, overlaps, within, type Box } from "../../src/charts/shared/boxes.ts";
+import { inside, near, overlaps, within, type Box } from "../../src/render/boxes.ts";
 
 const box = (x: number, y: number, width: number, height: number): Box => ({ x, y, width, height });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Box } from "../../src/charts/shared/boxes.ts";
+import type { Box } from "../../src/render/boxes.ts";
 import { around, firstClear, labelBox, text } from "../../src/charts/routes/labels.ts";
 import type { Point } from "../../src/charts/routes/curve.ts";
 

@@ -1,6 +1,6 @@
 import { geoAzimuthalEqualArea } from "d3-geo";
 import { describe, expect, it } from "vitest";
-import type { Box } from "../../src/charts/shared/boxes.ts";
+import type { Box } from "../../src/render/boxes.ts";
 import { locator } from "../../src/charts/routes/locator.ts";
 import { sizes, type Size } from "../../src/render/scene.ts";
 

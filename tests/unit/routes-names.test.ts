@@ -1,7 +1,7 @@
 import { geoEquirectangular, geoPath } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
 import { describe, expect, it } from "vitest";
-import type { Box } from "../../src/charts/shared/boxes.ts";
+import type { Box } from "../../src/render/boxes.ts";
 import { labelBox } from "../../src/charts/routes/labels.ts";
 import { placeNames } from "../../src/charts/routes/names.ts";
 

@@ -8,7 +8,7 @@ import type { Dataset, HeldRow } from "../../data/load.ts";
 import { en } from "../../i18n/en.ts";
 import { isCompact, round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { anchorWithin, leftEdge } from "../shared/anchor.ts";
-import { near, within } from "../shared/boxes.ts";
+import { near, within } from "../../render/boxes.ts";
 import { formatDay, parseDay } from "../shared/dates.ts";
 import { formatCount } from "../shared/format.ts";
 import { textWidth, wrapText } from "../../render/fonts.ts";

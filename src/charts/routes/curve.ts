@@ -1,5 +1,5 @@
 import { round } from "../../render/scene.ts";
-import type { Box } from "../shared/boxes.ts";
+import type { Box } from "../../render/boxes.ts";
 
 export type Point = [number, number];
 

@@ -1,6 +1,6 @@
 import { textWidth, type Weight } from "../../render/fonts.ts";
 import { leftEdge, type Anchor } from "../shared/anchor.ts";
-import { inside, overlaps, type Box } from "../shared/boxes.ts";
+import { inside, overlaps, type Box } from "../../render/boxes.ts";
 import { round, type Mark } from "../../render/scene.ts";
 import type { Point } from "./curve.ts";
 

@@ -3,7 +3,7 @@ import { ORIGIN_PLACE, type Dataset, type DeportationRow, type PlaceRow } from "
 import { isCompact, round, type Mark, type Scene, type Size } from "../../render/scene.ts";
 import { BELARUS, belarus, countriesIn } from "./geography.ts";
 import { Curve, type Point } from "./curve.ts";
-import type { Box } from "../shared/boxes.ts";
+import type { Box } from "../../render/boxes.ts";
 import { around, firstClear, text } from "./labels.ts";
 import { locator } from "./locator.ts";
 import { placeNames } from "./names.ts";

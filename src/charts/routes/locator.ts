@@ -1,7 +1,7 @@
 import { geoAzimuthalEqualArea, geoPath, type GeoProjection } from "d3-geo";
 import { isCompact, round, type Mark, type Size } from "../../render/scene.ts";
 import { BELARUS, countriesIn, EUROPE } from "./geography.ts";
-import { overlaps, type Box } from "../shared/boxes.ts";
+import { overlaps, type Box } from "../../render/boxes.ts";
 
 /**
  * A locator inset of Europe: Belarus picked out and the main map's frame drawn on it, in whichever

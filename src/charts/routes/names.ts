@@ -3,7 +3,7 @@ import type { Feature, Geometry } from "geojson";
 import { isCompact, type Mark } from "../../render/scene.ts";
 import type { Point } from "./curve.ts";
 import { BELARUS } from "./geography.ts";
-import { inside, overlaps, type Box } from "../shared/boxes.ts";
+import { inside, overlaps, type Box } from "../../render/boxes.ts";
 import { firstClear, labelBox, text } from "./labels.ts";
 import { routeMessages as say } from "./messages.ts";
 
