@@ -319,6 +319,37 @@ describe("the door's motion, frame by frame", () => {
     }
   });
 
+  it("draws a dot waiting in its slot under the door on a phone, where only its x is the door's", () => {
+    // Counts of at most 88 give the phone 15 columns of 20 units: the middle one runs under the door,
+    // so a person leaving from it waits where x is the door's and y is not, and is drawn there.
+    const data = fixtureDataset();
+    data.held = data.held.map((r) => ({ ...r, count: Math.round(r.count * 0.8) }));
+    const scene = (state: Record<string, string>) =>
+      doorChart.layout(data, doorChart.state.parse(state), sizes.compact);
+    const [from, to] = [
+      scene({ at: "2025-01-31", since: "2024-12-31" }),
+      scene({ at: "2025-02-28", since: "2025-01-31" }),
+    ];
+    const plan = planFor("animate", from, to);
+    const underDoor = plan.sprites.filter((s) => s.via && s.x0 === plan.door.x && s.y0 < plan.door.y);
+    expect(underDoor).toHaveLength(1);
+    svg.setAttribute("data-size", "compact");
+    svg.setAttribute("viewBox", `0 0 ${to.width} ${to.height}`);
+    render(svg, from, { duration: 0 });
+    contexts.clear();
+    drawDoor(svg, to, "animate");
+    untilStaged();
+    const scale = pageCanvas()!.width / to.width;
+    const arcs = [...contexts.entries()]
+      .filter(([canvas]) => canvas !== pageCanvas())
+      .flatMap(([, c]) => c.calls.filter((call) => call.op === "arc" && call.composite === "source-over"));
+    const at = (x: number, y: number) =>
+      arcs.some(
+        (c) => Math.abs((c.args[0] as number) - x * scale) < 1.5 && Math.abs((c.args[1] as number) - y * scale) < 1.5,
+      );
+    expect(at(underDoor[0]!.x0, underDoor[0]!.y0)).toBe(true);
+  });
+
   it("shows the new labels once most of the motion is done, and the complete state at its end", () => {
     const plan = planFor("animate");
     drawDoor(svg, after, "animate");
