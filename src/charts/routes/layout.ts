@@ -1,7 +1,8 @@
-import { geoConicConformal, geoContains, geoPath, type GeoProjection } from "d3-geo";
+import { geoContains, type GeoProjection } from "d3-geo";
 import { ORIGIN_PLACE, type Dataset, type DeportationRow, type PlaceRow } from "../../data/load.ts";
 import { isCompact, round, type Mark, type Scene, type Size } from "../../render/scene.ts";
-import { BELARUS, belarus, countriesIn } from "./geography.ts";
+import { BELARUS, belarus } from "./geography.ts";
+import { mapFrame } from "./frame.ts";
 import { Curve, type Point } from "./curve.ts";
 import type { Box } from "../../render/boxes.ts";
 import { around, firstClear, text } from "./labels.ts";
@@ -58,47 +59,7 @@ export function layoutRoutes(data: Dataset, state: RoutesState, size: Size): Sce
     .map((id) => data.places.find((p) => p.id === id)!)
     .filter((p) => p.id !== ORIGIN_PLACE);
 
-  // One frame for every state: Belarus and every place a route in the data points at, so the map
-  // never pans between steps and no route runs off its edge.
-  const pad = compact ? 20 : 28;
-  const projection = geoConicConformal()
-    .parallels([50, 56])
-    .rotate([-27, 0])
-    .fitExtent(
-      [
-        [pad, pad],
-        [width - pad, height - pad],
-      ],
-      {
-        type: "FeatureCollection",
-        features: [
-          country,
-          {
-            type: "Feature",
-            properties: {},
-            geometry: { type: "MultiPoint", coordinates: destinations.map((p) => [p.lon, p.lat]) },
-          },
-        ],
-      },
-    )
-    .clipExtent([
-      [0, 0],
-      [width, height],
-    ]);
-  const path = geoPath(projection).digits(1);
-  const corners = [
-    [0, 0],
-    [width, 0],
-    [0, height],
-    [width, height],
-  ].map((c) => projection.invert!(c as Point)!);
-  const lons = corners.map((c) => c[0]);
-  const lats = corners.map((c) => c[1]);
-  const land = countriesIn(
-    "50m",
-    [Math.min(...lons) - 2, Math.min(...lats) - 2, Math.max(...lons) + 2, Math.max(...lats) + 2],
-    0.002,
-  );
+  const { projection, path, land } = mapFrame(country, destinations, size);
   const inBelarus = (p: Point): boolean => {
     const geo = projection.invert!(p);
     return geo !== null && geoContains(country, geo);
