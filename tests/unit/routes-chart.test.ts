@@ -146,7 +146,7 @@ describe("the routes map", () => {
     });
 });
 
-describe("the routes map's words around Minsk", () => {
+describe("the routes map's words, whichever way its route runs", () => {
   /** One route from Minsk, to a place 4° away in a given direction, and a number who stayed. */
   const oneRoute = (degrees: number, stayed: number): Dataset => {
     const data = fixtureDataset();
@@ -173,6 +173,36 @@ describe("the routes map's words around Minsk", () => {
     const ny = Math.max(b.top, Math.min(cy, b.bottom));
     return Math.hypot(nx - cx, ny - cy) < r;
   };
+
+  it("set the label of those who refused square beside their line on the far side, where a wide map has room", () => {
+    // The angle between the far side's perpendicular at the label's point (0.6 of the way) and the
+    // way from that point to the label's anchor. Spots come in steps of 45°, so the nearest is at most
+    // 22.5° off square; the anchor is not quite the spot's centre, so 40° is allowed.
+    const angle = (degrees: number): number => {
+      const scene = routesChart.layout(
+        oneRoute(degrees, 3),
+        routesChart.state.parse({ release: "feb-deal", refused: "far" }),
+        sizes.wide,
+      );
+      const all = new Map(scene.layers.flatMap((l) => l.marks).map((m) => [m.key, m]));
+      const [ax, ay, bx, by, ex, ey] = String(all.get("refused")!.attrs.d)
+        .match(/-?[\d.]+/g)!
+        .map(Number) as [number, number, number, number, number, number];
+      const t = 0.6;
+      const [px, py] = [
+        (1 - t) ** 2 * ax + 2 * (1 - t) * t * bx + t * t * ex,
+        (1 - t) ** 2 * ay + 2 * (1 - t) * t * by + t * t * ey,
+      ];
+      const [tx, ty] = [2 * (1 - t) * (bx - ax) + 2 * t * (ex - bx), 2 * (1 - t) * (by - ay) + 2 * t * (ey - by)];
+      const label = all.get("label-refused")!;
+      // The spot's height is the text's middle, 0.35 of its size over the baseline.
+      const [vx, vy] = [Number(label.attrs.x) - px, Number(label.attrs.y) - 0.35 * 14 - py];
+      return (Math.acos((-ty * vx + tx * vy) / Math.hypot(tx, ty) / Math.hypot(vx, vy)) * 180) / Math.PI;
+    };
+    for (let degrees = 0; degrees < 360; degrees += 15) expect(angle(degrees), `${degrees}°`).toBeLessThan(40);
+    // North-east: the spot level with the point is clear too, but the diagonal is squarer to the line.
+    expect(angle(45)).toBeLessThan(25);
+  });
 
   it("keep every name and label off the circle of those who stayed, and off Minsk's dot, whichever way the route runs", () => {
     for (let degrees = 0; degrees < 360; degrees += 15)
