@@ -43,18 +43,15 @@ export function mapFrame(country: Feature, destinations: readonly PlaceRow[], { 
       [width, height],
     ]);
   const path = geoPath(projection).digits(1);
-  // The countries within the longitudes and latitudes the frame's edge runs through. Its corners
-  // are not enough: a straight edge crosses the cone's curved parallels, and a tall frame's top
-  // reaches degrees further north between its ends than at them. Sixteen steps along each edge
-  // follow it closely enough to miss no country (tested to 20° away in every direction). A country kept
-  // that the frame does not show costs time only: the layout draws a country whose clipped
-  // outline is not empty.
-  const edge = Array.from({ length: 17 }, (_, i) => i / 16).flatMap((t) => [
-    [t * width, 0],
-    [t * width, height],
-    [0, t * height],
-    [width, t * height],
-  ]);
+  // The countries within the longitudes and latitudes the frame's edge runs through. On this cone,
+  // whose pole lies north of the frame, meridians are straight lines from the pole and parallels
+  // are circles around it: along the frame's sides and foot both run to their extremes at the
+  // corners, but along its top the latitude peaks between them, where the edge passes nearest the
+  // pole (on a tall frame, degrees further north than at its corners). Sixteen steps along the top
+  // find that peak closely enough to miss no country (tested to 20° away in every direction). A
+  // country kept that the frame does not show costs time only: the layout draws a country whose
+  // clipped outline is not empty.
+  const edge = [...Array.from({ length: 17 }, (_, i) => [(i / 16) * width, 0]), [0, height], [width, height]];
   const geo = edge.map((c) => projection.invert!(c as Point)!);
   const lons = geo.map((c) => c[0]);
   const lats = geo.map((c) => c[1]);
