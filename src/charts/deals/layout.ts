@@ -80,7 +80,7 @@ const label = (key: string, x: number, y: number, text: string, cls: string, anc
 });
 
 /** Keeps a label of a given width inside the frame: centred on x where it fits, else flush to an edge. */
-function within(f: Frame, x: number, width: number): { x: number; anchor: Anchor } {
+function keptInFrame(f: Frame, x: number, width: number): { x: number; anchor: Anchor } {
   const anchor = anchorWithin(x, width, f.left, f.right);
   return { x: anchor === "start" ? f.left : anchor === "end" ? f.right : x, anchor };
 }
@@ -103,7 +103,7 @@ function axisTicks(f: Frame): { t: Date; text: string; at: { x: number; anchor: 
     ticks = f.x.ticks(interval).map((t, i) => {
       const text = utcFormat(t.getUTCMonth() === 0 || i === 0 ? "%b %Y" : "%b")(t);
       const width = textWidth(text, TEXT);
-      return { t, text, width, at: within(f, f.x(t), width) };
+      return { t, text, width, at: keptInFrame(f, f.x(t), width) };
     });
     const span = (k: (typeof ticks)[number]): [number, number] => {
       const x0 = leftEdge(k.at.x, k.width, k.at.anchor);
