@@ -3,7 +3,7 @@ import { charts } from "../../src/charts/registry.ts";
 import { loadStory } from "../../src/content/load.ts";
 import { scenesFor } from "../../src/story/figure-model.ts";
 import { ORIGIN as TEST_ORIGIN } from "../support/dist.ts";
-import { useBrowser, waitForState } from "../support/story-page.ts";
+import { focusNextStep, useBrowser, waitForState } from "../support/story-page.ts";
 
 const browser = useBrowser();
 const story = loadStory();
@@ -18,8 +18,7 @@ describe("on a phone (375 px)", () => {
       const chart = section.chart!;
       await page.goto(`${TEST_ORIGIN}/#${section.steps[0]!.id}`);
       await waitForState(page, chart, section.steps[0]!.id);
-      const next = page.locator(`figure[data-chart="${chart}"] [data-step-go="1"]`);
-      await next.focus();
+      await focusNextStep(page, chart);
       for (const step of section.steps.slice(1)) {
         await page.keyboard.press("Enter");
         await waitForState(page, chart, step.id);

@@ -1,7 +1,15 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { ORIGIN } from "../support/dist.ts";
-import { figure, frames, scrollyFigures, stateOf, useBrowser, waitForState } from "../support/story-page.ts";
+import {
+  figure,
+  focusNextStep,
+  frames,
+  scrollyFigures,
+  stateOf,
+  useBrowser,
+  waitForState,
+} from "../support/story-page.ts";
 
 const browser = useBrowser();
 
@@ -12,12 +20,11 @@ describe("keyboard readers", () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(ORIGIN);
     for (const { chart, steps } of scrolly) {
-      const next = figure(page, chart).locator('[data-step-go="1"]');
       await page.evaluate((id) => {
         document.getElementById(id)!.scrollIntoView({ block: "start" });
       }, steps[0]!);
       await waitForState(page, chart, steps[0]!);
-      await next.focus();
+      const next = await focusNextStep(page, chart);
       for (const step of steps.slice(1)) {
         await page.keyboard.press("Enter");
         await waitForState(page, chart, step);
@@ -31,7 +38,7 @@ describe("keyboard readers", () => {
   it("shows a visible focus outline on the step controls", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${ORIGIN}/#${scrolly[0]!.steps[1]!}`);
-    await figure(page, scrolly[0]!.chart).locator('[data-step-go="1"]').focus();
+    await focusNextStep(page, scrolly[0]!.chart);
     await page.keyboard.press("Shift+Tab");
     await page.keyboard.press("Tab");
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);

@@ -38,15 +38,35 @@ export const storySteps = (): { chart: string; id: string }[] =>
 /** The figure of one chart; every selector of a test about that chart starts here. */
 export const figure = (page: Page, chart: string): Locator => page.locator(`figure[data-chart="${chart}"]`);
 
+/**
+ * A chart's Next step button, focused. It waits until its section has started: until the section's
+ * states arrive the buttons are hidden (visibility: hidden), and a hidden button takes no focus, so a
+ * key pressed then would go nowhere. Reached this way, the first state is already shown server-side.
+ */
+export async function focusNextStep(page: Page, chart: string): Promise<Locator> {
+  const next = figure(page, chart).locator('[data-step-go="1"]');
+  await next.waitFor({ state: "visible" });
+  await next.focus();
+  return next;
+}
+
 export const stateOf = (page: Page, chart: string): Promise<string | null> =>
   figure(page, chart).getAttribute("data-state");
 
 export async function waitForState(page: Page, chart: string, id: string): Promise<void> {
-  await page.waitForFunction(
-    ([c, s]) => document.querySelector(`figure[data-chart="${c}"]`)?.getAttribute("data-state") === s,
-    [chart, id],
-    { timeout: 5000 },
-  );
+  try {
+    await page.waitForFunction(
+      ([c, s]) => document.querySelector(`figure[data-chart="${c}"]`)?.getAttribute("data-state") === s,
+      [chart, id],
+      { timeout: 5000 },
+    );
+  } catch (error) {
+    // Say which chart and step, and where it stopped instead, and where the page was.
+    const [shown, y] = await Promise.all([stateOf(page, chart), page.evaluate(() => Math.round(scrollY))]);
+    throw new Error(`the ${chart} chart did not reach ${id} in 5 s: it shows ${shown}, the page at ${y} px`, {
+      cause: error,
+    });
+  }
 }
 
 /**
