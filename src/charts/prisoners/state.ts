@@ -66,9 +66,6 @@ export function checkPrisonersState(state: PrisonersState, data: Dataset): State
         fix: `Write ${PERIOD_FORMS}, "latest" or "none".`,
       });
     } else {
-      const cut = periods.filter(
-        (p) => p.start <= span[1] && p.end >= span[0] && (p.start < span[0] || p.end > span[1]),
-      );
       const inside = periods.filter((p) => p.start >= span[0] && p.end <= span[1]);
       // A focus reaching past the periods (beyond the data, or into a gap) would be drawn as no focus
       // at all. The periods do not overlap, so one the focus cuts also leaves the whole periods inside
@@ -76,6 +73,10 @@ export function checkPrisonersState(state: PrisonersState, data: Dataset): State
       const covered = inside.length > 0 ? periodKey([inside[0]!.start, inside.at(-1)!.end]) : undefined;
       if (covered !== periodKey(span)) {
         const bounds = periods.map((p) => periodKey([p.start, p.end]));
+        // Only to say what is wrong: a period the focus cuts in two, if there is one.
+        const cut = periods.filter(
+          (p) => p.start <= span[1] && p.end >= span[0] && (p.start < span[0] || p.end > span[1]),
+        );
         problems.push({
           field: "focus",
           value: state.focus,
