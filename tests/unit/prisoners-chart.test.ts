@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { prisonersChart } from "../../src/charts/prisoners/index.ts";
 import { textWidth } from "../../src/render/fonts.ts";
 import { sizes, type Mark } from "../../src/render/scene.ts";
+import { monthEnd } from "../../src/data/periods.ts";
 import { fixtureDataset, held, recognised, release, withCount } from "../support/dataset.ts";
 import { textBoxes } from "../support/text-boxes.ts";
 
@@ -20,6 +21,9 @@ const marks = (
   );
 const n = (m: Mark | undefined, attr: string): number => Number(m?.attrs[attr]);
 const area = (m: Mark | undefined): number => n(m, "width") * n(m, "height");
+/** The plot's left and right edges, as the layout sets them for a phone and for a wide screen. */
+const plotEdges = (size: { width: number }): [number, number] =>
+  size.width < 500 ? [42, size.width - 10] : [50, size.width - 16];
 
 describe("the prisoners chart", () => {
   it("labels each year just right of its grid line, and the last flush with the right edge where it would run over", () => {
@@ -195,7 +199,7 @@ describe("the prisoners chart", () => {
           [s, conflicting],
         ] as const,
     )) {
-      const [left, right] = size.width < 500 ? [42, size.width - 10] : [50, size.width - 16];
+      const [left, right] = plotEdges(size);
       for (let i = 0; i < starts.length; i++)
         for (let j = i; j < ends.length; j++) {
           const scene = layout({ focus: `${starts[i]}..${ends[j]}`, held: "none" }, dataset, size);
@@ -212,17 +216,15 @@ describe("the prisoners chart", () => {
     // conflict: every other line is short, so a span across the new year makes the bold period the
     // widest, and December–January sits just right of the middle, its callout pushed in from the left.
     const months = Array.from({ length: 23 }, (_, i) => new Date(Date.UTC(2024, i, 1)).toISOString().slice(0, 10));
-    const lastDay = (start: string): string =>
-      new Date(Date.UTC(+start.slice(0, 4), +start.slice(5, 7), 0)).toISOString().slice(0, 10);
     const year = {
       ...data,
-      held: [held("2023-12-31", 100), ...months.map((m, i) => held(lastDay(m), 400 + 300 * i))],
-      recognitions: months.map((m) => recognised(m, lastDay(m), 1)),
+      held: [held("2023-12-31", 100), ...months.map((m, i) => held(monthEnd(m.slice(0, 7)), 400 + 300 * i))],
+      recognitions: months.map((m) => recognised(m, monthEnd(m.slice(0, 7)), 1)),
       releases: [],
       concessions: [],
       deportations: [],
     };
-    const [left, right] = [42, sizes.compact.width - 10];
+    const [left, right] = plotEdges(sizes.compact);
     for (let i = 0; i < months.length; i++)
       for (let j = i; j < months.length; j++) {
         const focus = `${months[i]!.slice(0, 7)}..${months[j]!.slice(0, 7)}`;
@@ -316,7 +318,7 @@ describe("the prisoners chart", () => {
     for (const size of [sizes.compact, sizes.wide]) {
       const m = marks({ focus: "2025-02..2025-11", held: "none" }, year, size);
       const band = m.get("focus-band")!;
-      const [left, right] = size.width < 500 ? [42, size.width - 10] : [50, size.width - 16];
+      const [left, right] = plotEdges(size);
       expect(n(band, "x") - left).toBeCloseTo(right - (n(band, "x") + n(band, "width")), 0);
       expect(m.get("focus-period")?.attrs["text-anchor"]).toBe("start");
     }
@@ -475,7 +477,7 @@ describe("the prisoners chart", () => {
   it("keeps every callout line inside a phone's frame, wrapped only where it needs to be, however many digits its counts have", () => {
     // Counts of one to five digits make lines of many widths, some just wider than the frame.
     const digits = [7, 48, 365, 2_914, 40_127];
-    const [left, right] = [42, sizes.compact.width - 10];
+    const [left, right] = plotEdges(sizes.compact);
     // A line wraps where, in its own weight (regular), it is wider than the frame less 12 px.
     const room = right - left - 12;
     let wrapped = 0;

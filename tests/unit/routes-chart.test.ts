@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Curve } from "../../src/charts/routes/curve.ts";
 import { routesChart } from "../../src/charts/routes/index.ts";
 import type { Dataset } from "../../src/data/load.ts";
 import { sizes, type Mark, type SizeName } from "../../src/render/scene.ts";
@@ -185,19 +186,17 @@ describe("the routes map's words, whichever way its route runs", () => {
         sizes.wide,
       );
       const all = new Map(scene.layers.flatMap((l) => l.marks).map((m) => [m.key, m]));
+      // The refused line as drawn ("M p0 Q p1 p2"), read back into the curve the map uses.
       const [ax, ay, bx, by, ex, ey] = String(all.get("refused")!.attrs.d)
         .match(/-?[\d.]+/g)!
         .map(Number) as [number, number, number, number, number, number];
-      const t = 0.6;
-      const [px, py] = [
-        (1 - t) ** 2 * ax + 2 * (1 - t) * t * bx + t * t * ex,
-        (1 - t) ** 2 * ay + 2 * (1 - t) * t * by + t * t * ey,
-      ];
-      const [tx, ty] = [2 * (1 - t) * (bx - ax) + 2 * t * (ex - bx), 2 * (1 - t) * (by - ay) + 2 * t * (ey - by)];
+      const line = new Curve([ax, ay], [bx, by], [ex, ey]);
+      const [px, py] = line.at(0.6);
+      const [tx, ty] = line.direction(0.6);
       const label = all.get("label-refused")!;
       // The spot's height is the text's middle, 0.35 of its size over the baseline.
       const [vx, vy] = [Number(label.attrs.x) - px, Number(label.attrs.y) - 0.35 * 14 - py];
-      return (Math.acos((-ty * vx + tx * vy) / Math.hypot(tx, ty) / Math.hypot(vx, vy)) * 180) / Math.PI;
+      return (Math.acos((-ty * vx + tx * vy) / Math.hypot(vx, vy)) * 180) / Math.PI;
     };
     for (let degrees = 0; degrees < 360; degrees += 15) expect(angle(degrees), `${degrees}°`).toBeLessThan(40);
     // North-east: the spot level with the point is clear too, but the diagonal is squarer to the line.
