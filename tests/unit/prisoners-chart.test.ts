@@ -389,6 +389,11 @@ describe("the prisoners chart", () => {
     expect(focus("2025-01..2025-07")).toEqual([
       "focus 2025-01-01..2025-07-31 reaches past the chart's periods, which cover only 2025-01-01..2025-05-31 of it",
     ]);
+    // Reaching past their start, its last period whole; and lying before them, every period after it.
+    expect(focus("2024-12..2025-01")).toEqual([
+      "focus 2024-12-01..2025-01-31 reaches past the chart's periods, which cover only 2025-01-01..2025-01-31 of it",
+    ]);
+    expect(focus("2024-12")).toEqual(["focus 2024-12-01..2024-12-31 holds no period of the chart"]);
     const none = prisonersChart.check(prisonersChart.state.parse({ focus: "2026-01", held: "none" }), data);
     expect(none.map((p) => [p.field, p.value, p.problem])).toEqual([
       ["focus", "2026-01", "focus 2026-01-01..2026-01-31 holds no period of the chart"],
